@@ -1,0 +1,80 @@
+/* code.h: code objects, what the compiler produces and the VM runs: the
+ * instruction words, constants, names, the line table (one line number per
+ * instruction) and the exception table (zero cost until something raises).
+ * Code objects are immutable once built, except for the inline caches. */
+#ifndef WF_CODE_H
+#define WF_CODE_H
+#include "vm.h"
+
+enum {
+#define OP(name, fmt, stack, doc) WF_OP_##name,
+#include "opcodes.h"
+#undef OP
+    WF_OP_COUNT
+};
+
+#define WF_INSTR(op, arg) ((uint32_t)(op) | ((uint32_t)(arg) << 8))
+#define WF_INSTR_OP(w) ((w) & 0xff)
+#define WF_INSTR_ARG(w) ((w) >> 8)
+/* Largest operand one instruction word holds (24 bits). */
+#define WF_MAX_OPERAND 0xffffff
+
+enum {
+    WF_CO_VARARGS = 1,
+    WF_CO_VARKW = 2,
+    WF_CO_GENERATOR = 4,
+    WF_CO_NESTED = 8,
+    WF_CO_MODULE = 16,     /* module body: locals are the globals dict */
+    WF_CO_CLASS = 32,      /* class body: locals are a fresh dict */
+    WF_CO_SIMPLE = 64,     /* positional args only, no cells: fast call */
+    WF_CO_NO_SOURCE = 128  /* -c / stdin: tracebacks print no source line */
+};
+
+/* Try-region: an exception raised at an instruction in [start, end) unwinds
+ * the value stack to `depth` entries, pushes the exception and jumps to
+ * `target`. The innermost region comes first for any instruction. */
+typedef struct WfExcEntry {
+    uint32_t start, end, target, depth;
+} WfExcEntry;
+
+/* Inline cache of a LOAD_GLOBAL / LOAD_ATTR / LOAD_METHOD site. */
+typedef struct WfCache {
+    uint64_t version;      /* globals dict version or type version */
+    uint64_t version2;     /* builtins dict version */
+    WfValue value;         /* borrowed: valid while the versions match */
+    WfType *type;
+} WfCache;
+
+typedef struct WfCode {
+    WfObject ob;
+    uint32_t *code;
+    uint32_t ncode;
+    uint32_t *lines;       /* line of each instruction */
+    WfValue *consts;
+    uint32_t nconsts;
+    WfObject **names;      /* interned strs for M operands */
+    uint32_t nnames;
+    WfObject **varnames;   /* locals, then cell vars, then free vars */
+    uint32_t nlocals, ncells, nfrees;
+    int32_t *cell2arg;     /* per cell var: the argument it starts as, or -1 */
+    uint32_t argcount, kwonlycount;
+    uint32_t stacksize;
+    uint32_t flags;
+    WfExcEntry *exctab;
+    uint32_t nexc;
+    WfCache *caches;
+    uint32_t ncaches;
+    WfObject *name;        /* str */
+    WfObject *qualname;    /* str */
+    WfObject *filename;    /* str */
+    WfObject *source;      /* str: the whole source text, shared */
+    int firstline;
+} WfCode;
+
+WfCode *wf_code_new(WfVM *vm);
+/* The source line `line` (1-based) of code's file, stripped of leading and
+ * trailing whitespace, into buf; false if unknown. */
+bool wf_code_source_line(WfCode *code, int line, char *buf, size_t size);
+extern const char *const wf_op_names[WF_OP_COUNT];
+extern const int wf_op_stack[WF_OP_COUNT];
+#endif

@@ -1,0 +1,32 @@
+/* dict.h: dict extras beyond object.h (dict.c): copy/clear/pop for the VM
+ * and builtins, index-based access for inline caches, and the view types.
+ * A cache may keep (dict version, entry index) from wf_dict_find_str: the
+ * entry stays at that index until the version changes (inserts, deletes and
+ * clears bump it; replacing a value does not, so re-read the value). */
+#ifndef WF_DICT_H
+#define WF_DICT_H
+#include "vm.h"
+
+extern WfType wf_type_dict_keys, wf_type_dict_values, wf_type_dict_items,
+    wf_type_dict_keyiter, wf_type_dict_valueiter, wf_type_dict_itemiter;
+
+WfValue wf_dict_copy(WfVM *vm, WfValue dict);
+void wf_dict_clear(WfVM *vm, WfValue dict);
+/* Removes key and returns its value (a new reference); WF_NULL with no
+ * exception when missing, WF_NULL with one on error. */
+WfValue wf_dict_pop(WfVM *vm, WfValue dict, WfValue key);
+/* d.setdefault(key, dflt): borrowed result. */
+WfValue wf_dict_setdefault(WfVM *vm, WfValue dict, WfValue key, WfValue dflt);
+/* Entry index of an interned-str key, -1 when missing; no exceptions. */
+int64_t wf_dict_find_str(WfValue dict, WfObject *interned_key);
+/* Borrowed value at an entry index from wf_dict_find_str (same version). */
+WfValue wf_dict_value_at(WfValue dict, int64_t ix);
+/* Like wf_dict_update, but a key already present raises via dup_error
+ * (for f(**a, **b)): when dup_error is NULL existing keys are overwritten. */
+int wf_dict_merge(WfVM *vm, WfValue dict, WfValue other,
+                  int (*dup_error)(WfVM *vm, WfValue key));
+/* New list of the keys / values / (key, value) tuples. */
+WfValue wf_dict_keys_list(WfVM *vm, WfValue dict);
+WfValue wf_dict_values_list(WfVM *vm, WfValue dict);
+WfValue wf_dict_items_list(WfVM *vm, WfValue dict);
+#endif

@@ -1,0 +1,114 @@
+/* gc.c: the cycle collector. Trial deletion over every tracked container:
+ * copy each refcount into gc_refs, subtract the references that come from
+ * other tracked objects, and whatever still has gc_refs > 0 is referenced
+ * from outside (C locals, frames, static roots). Everything reachable from
+ * those survives; the rest is garbage held only by cycles, which is broken
+ * by calling each object's clear slot while the collector holds an extra
+ * reference to every garbage object (so none is freed mid-walk).
+ * Called from the allocation funnel (mem.c) and at VM teardown. */
+#include <stdlib.h>
+#include "gc.h"
+
+#define GC_REACHABLE ((intptr_t)-1)
+
+void wf_gc_init(WfVM *vm) {
+    vm->gc_list.next = vm->gc_list.prev = &vm->gc_list;
+    vm->gc_count = 0;
+    vm->gc_threshold = WF_GC_MIN_THRESHOLD;
+}
+
+void wf_gc_link(WfVM *vm, WfGCHead *g) {
+    WfGCHead *head = &vm->gc_list;
+    g->next = head;
+    g->prev = head->prev;
+    head->prev->next = g;
+    head->prev = g;
+    vm->gc_count++;
+}
+
+void wf_gc_unlink(WfVM *vm, WfGCHead *g) {
+    g->prev->next = g->next;
+    g->next->prev = g->prev;
+    g->next = g->prev = NULL;
+    vm->gc_count--;
+}
+
+static bool is_tracked(WfObject *o) {
+    return (o->type->flags & WF_TPFLAG_GC) && WF_GC_HEAD(o)->next != NULL;
+}
+
+static void visit_decref(WfObject *child, void *arg) {
+    (void)arg;
+    if (is_tracked(child)) WF_GC_HEAD(child)->gc_refs--;
+}
+
+typedef struct {
+    WfObject **items;
+    size_t n, cap;
+    bool failed;
+} Stack;
+
+static void push(Stack *s, WfObject *o) {
+    if (s->n == s->cap) {
+        size_t cap = s->cap ? s->cap * 2 : 256;
+        WfObject **p = realloc(s->items, cap * sizeof *p);
+        if (!p) {
+            s->failed = true;
+            return;
+        }
+        s->items = p;
+        s->cap = cap;
+    }
+    s->items[s->n++] = o;
+}
+
+static void visit_reach(WfObject *child, void *arg) {
+    if (!is_tracked(child)) return;
+    WfGCHead *g = WF_GC_HEAD(child);
+    if (g->gc_refs == GC_REACHABLE) return;
+    g->gc_refs = GC_REACHABLE;
+    push(arg, child);
+}
+
+size_t wf_gc_collect(WfVM *vm) {
+    if (vm->gc_running) return 0;
+    vm->gc_running = true;
+    WfGCHead *head = &vm->gc_list;
+    for (WfGCHead *g = head->next; g != head; g = g->next) g->gc_refs = WF_GC_OBJ(g)->refcnt;
+    for (WfGCHead *g = head->next; g != head; g = g->next) {
+        WfObject *o = WF_GC_OBJ(g);
+        if (o->type->traverse) o->type->traverse(o, visit_decref, NULL);
+    }
+    Stack work = {0};
+    for (WfGCHead *g = head->next; g != head; g = g->next) {
+        if (g->gc_refs > 0) {
+            g->gc_refs = GC_REACHABLE;
+            push(&work, WF_GC_OBJ(g));
+        }
+    }
+    while (work.n && !work.failed) {
+        WfObject *o = work.items[--work.n];
+        if (o->type->traverse) o->type->traverse(o, visit_reach, &work);
+    }
+    size_t found = 0;
+    if (!work.failed) {
+        Stack garbage = {0};
+        for (WfGCHead *g = head->next; g != head; g = g->next)
+            if (g->gc_refs != GC_REACHABLE) push(&garbage, WF_GC_OBJ(g));
+        if (!garbage.failed) {
+            found = garbage.n;
+            for (size_t i = 0; i < garbage.n; i++) wf_obj_incref(garbage.items[i]);
+            for (size_t i = 0; i < garbage.n; i++) {
+                WfObject *o = garbage.items[i];
+                if (o->type->clear) o->type->clear(vm, o);
+            }
+            for (size_t i = 0; i < garbage.n; i++) wf_obj_decref(vm, garbage.items[i]);
+        }
+        free(garbage.items);
+    }
+    free(work.items);
+    size_t live = vm->gc_count;
+    vm->gc_threshold = live * 2 > WF_GC_MIN_THRESHOLD ? live * 2 : WF_GC_MIN_THRESHOLD;
+    vm->gc_running = false;
+    return found;
+}

@@ -1,0 +1,26 @@
+/* gc.h: the cycle collector's interface to the allocation funnel and the
+ * VM. Reference counting frees almost everything; the collector finds
+ * groups of container objects that only reference each other (trial
+ * deletion, as CPython's gc does) and breaks them with each type's clear. */
+#ifndef WF_GC_H
+#define WF_GC_H
+#include "vm.h"
+
+/* First collection after this many tracked objects; afterwards the threshold
+ * follows the live count (twice the survivors), so a full collection costs
+ * O(1) amortised per allocation. 700 is CPython's generation-0 threshold. */
+#define WF_GC_MIN_THRESHOLD 700
+
+void wf_gc_init(WfVM *vm);
+void wf_gc_link(WfVM *vm, WfGCHead *g);
+void wf_gc_unlink(WfVM *vm, WfGCHead *g);
+static inline bool wf_gc_should_collect(WfVM *vm) {
+#ifdef WEFT_GC_STRESS
+    return !vm->gc_running;
+#else
+    return vm->gc_count >= vm->gc_threshold && !vm->gc_running;
+#endif
+}
+/* Frees unreachable cycles; returns how many objects it found garbage. */
+size_t wf_gc_collect(WfVM *vm);
+#endif

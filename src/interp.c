@@ -1,0 +1,1874 @@
+/* interp.c: the dispatch loop (computed goto, with a switch fallback),
+ * frames and calls. One invocation of run() executes frames until the
+ * entry frame returns; weft-to-weft calls push a frame and keep going in the
+ * same loop. Errors: an instruction that fails jumps to `error`, which adds
+ * a traceback entry, looks the instruction up in the code's exception table
+ * and either jumps to the handler with the stack cut to the recorded depth,
+ * or pops the frame and repeats in the caller. */
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+#include "code.h"
+#include "func.h"
+#include "interp.h"
+#include "range.h"
+#include "type.h"
+
+/* ---- frame stack ------------------------------------------------------------ */
+
+typedef struct FrameChunk {
+    struct FrameChunk *prev;
+    char *top, *end;
+    _Alignas(16) char data[];
+} FrameChunk;
+
+/* 256 KiB holds about a thousand typical frames, so the recursion of
+ * ordinary programs never leaves the first chunk. */
+#define WF_FRAME_CHUNK (256 * 1024)
+
+static WfFrame *frame_alloc(WfVM *vm, size_t nvals) {
+    size_t size = sizeof(WfFrame) + nvals * sizeof(WfValue);
+    size = (size + 15) & ~(size_t)15;
+    FrameChunk *c = vm->frame_chunk;
+    if (!c || (size_t)(c->end - c->top) < size) {
+        size_t cap = size > WF_FRAME_CHUNK ? size : WF_FRAME_CHUNK;
+        FrameChunk *n = malloc(sizeof *n + cap);
+        if (!n) {
+            wf_err_no_memory(vm);
+            return NULL;
+        }
+        n->prev = c;
+        n->top = n->data;
+        n->end = n->data + cap;
+        vm->frame_chunk = c = n;
+    }
+    WfFrame *f = (WfFrame *)c->top;
+    c->top += size;
+    return f;
+}
+
+static void frame_release(WfVM *vm, WfFrame *f) {
+    FrameChunk *c = vm->frame_chunk;
+    c->top = (char *)f;
+    if (c->top == c->data && c->prev) {
+        vm->frame_chunk = c->prev;
+        free(c);
+    }
+}
+
+void wf_frames_free(WfVM *vm) {
+    FrameChunk *c = vm->frame_chunk;
+    while (c) {
+        FrameChunk *p = c->prev;
+        free(c);
+        c = p;
+    }
+    vm->frame_chunk = NULL;
+}
+
+/* ---- tracebacks --------------------------------------------------------------- */
+
+static void tb_dealloc(WfVM *vm, WfObject *o) {
+    WfTraceback *t = (WfTraceback *)o;
+    /* Unlink iteratively: a RecursionError's traceback is 1000 entries. */
+    WfTraceback *next = t->next;
+    wf_obj_decref(vm, &t->code->ob);
+    wf_obj_free(vm, o);
+    while (next && --next->ob.refcnt == 0) {
+        WfTraceback *n = next->next;
+        wf_obj_decref(vm, &next->code->ob);
+        wf_obj_free(vm, &next->ob);
+        next = n;
+    }
+}
+
+static void tb_traverse(WfObject *o, WfVisitFn visit, void *arg) {
+    WfTraceback *t = (WfTraceback *)o;
+    if (t->next) visit(&t->next->ob, arg);
+    visit(&t->code->ob, arg);
+}
+
+static WfValue tb_get_lineno(WfVM *vm, WfValue self) { return WF_INT(((WfTraceback *)self.u.o)->line); }
+static WfValue tb_get_next(WfVM *vm, WfValue self) {
+    WfTraceback *t = (WfTraceback *)self.u.o;
+    return t->next ? wf_ref(WF_OBJ(t->next)) : WF_NONE;
+}
+static const WfGetSetDef tb_getsets[] = {
+    {"tb_lineno", tb_get_lineno, NULL},
+    {"tb_next", tb_get_next, NULL},
+    {NULL, NULL, NULL}};
+
+WfType wf_type_traceback = {
+    .ob = WF_STATIC_OBJECT_HEAD(&wf_type_type),
+    .name = "traceback",
+    .base = &wf_type_object,
+    .flags = WF_TPFLAG_GC,
+    .size = sizeof(WfTraceback),
+    .dealloc = tb_dealloc,
+    .traverse = tb_traverse,
+    .getsets = tb_getsets,
+};
+
+void wf_traceback_add(WfVM *vm, WfCode *code, int line) {
+    if (!WF_IS_OBJ(vm->exc) || !(vm->exc.u.o->type->flags & WF_TPFLAG_EXC)) return;
+    WfException *e = (WfException *)vm->exc.u.o;
+    bool gc = vm->gc_running;
+    vm->gc_running = true; /* no collection while the exception is in flight */
+    WfTraceback *t = (WfTraceback *)wf_obj_alloc(vm, &wf_type_traceback, sizeof(WfTraceback));
+    vm->gc_running = gc;
+    if (!t) {
+        wf_err_clear(vm);
+        return;
+    }
+    t->code = code;
+    wf_obj_incref(&code->ob);
+    t->line = line;
+    t->next = (WfTraceback *)e->traceback;
+    e->traceback = &t->ob;
+}
+
+int wf_frame_line(WfFrame *f) {
+    if (!f->ip) return f->code->firstline;
+    ptrdiff_t i = f->ip - f->code->code - 1;
+    if (i < 0) i = 0;
+    return (int)f->code->lines[i];
+}
+
+/* ---- argument binding ------------------------------------------------------------ */
+
+static WfValue missing_error(WfVM *vm, WfCode *co, WfValue *slots, uint32_t from, uint32_t to,
+                             const char *kind) {
+    /* CPython: "f() missing 2 required positional arguments: 'a' and 'b'" */
+    const char *names[64];
+    int n = 0;
+    for (uint32_t i = from; i < to && n < 64; i++)
+        if (WF_IS_NULL(slots[i])) names[n++] = ((WfStr *)co->varnames[i])->data;
+    WfBuf b;
+    wf_buf_init(&b);
+    wf_buf_printf(vm, &b, "%s() missing %d required %s argument%s: ", ((WfStr *)co->qualname)->data, n,
+                  kind, n == 1 ? "" : "s");
+    for (int i = 0; i < n; i++) {
+        wf_buf_printf(vm, &b, "'%s'", names[i]);
+        if (i < n - 2) wf_buf_puts(vm, &b, ", ");
+        else if (i == n - 2) wf_buf_puts(vm, &b, n > 2 ? ", and " : " and ");
+    }
+    WfValue msg = wf_buf_finish(vm, &b);
+    if (WF_IS_NULL(msg)) return msg;
+    wf_err_set_value(vm, &wf_exc_TypeError, msg);
+    wf_decref(vm, msg);
+    return WF_NULL;
+}
+
+/* Binds args (borrowed) into the frame's slots per the code's signature,
+ * with CPython's TypeErrors. Returns false with the exception set. */
+static bool bind_args(WfVM *vm, WfFunction *fn, WfValue *slots, const WfValue *args, size_t nargs,
+                      WfObject *kwnames) {
+    WfCode *co = fn->code;
+    uint32_t argc = co->argcount, kwc = co->kwonlycount;
+    uint32_t total = argc + kwc;
+    const char *fname = ((WfStr *)co->qualname)->data;
+    size_t npos = nargs < argc ? nargs : argc;
+    for (size_t i = 0; i < npos; i++) slots[i] = wf_ref(args[i]);
+    WfValue varargs = WF_NULL, varkw = WF_NULL;
+    if (co->flags & WF_CO_VARARGS) {
+        size_t extra = nargs > argc ? nargs - argc : 0;
+        varargs = wf_tuple_from_array(vm, args + argc, extra);
+        if (WF_IS_NULL(varargs)) return false;
+        slots[total] = varargs;
+    } else if (nargs > argc) {
+        size_t ndef = fn->defaults ? ((WfTuple *)fn->defaults)->n : 0;
+        size_t nkwgiven = 0;
+        if (kwnames) {
+            WfTuple *kw = (WfTuple *)kwnames;
+            for (size_t k = 0; k < kw->n; k++)
+                for (uint32_t j = argc; j < total; j++)
+                    if (co->varnames[j] == kw->items[k].u.o) nkwgiven++;
+        }
+        char kwpart[96] = "";
+        if (nkwgiven)
+            snprintf(kwpart, sizeof kwpart, " positional argument%s (and %zu keyword-only argument%s)",
+                     nargs == 1 ? "" : "s", nkwgiven, nkwgiven == 1 ? "" : "s");
+        if (ndef)
+            wf_err_format(vm, &wf_exc_TypeError, "%s() takes from %zu to %u positional arguments but %zu %s given",
+                          fname, argc - ndef, argc, nargs, nargs == 1 ? "was" : "were");
+        else
+            wf_err_format(vm, &wf_exc_TypeError, "%s() takes %u positional argument%s but %zu%s %s given", fname,
+                          argc, argc == 1 ? "" : "s", nargs, kwpart, nargs == 1 && !nkwgiven ? "was" : "were");
+        return false;
+    }
+    if (co->flags & WF_CO_VARKW) {
+        varkw = wf_dict_new(vm);
+        if (WF_IS_NULL(varkw)) return false;
+        slots[total + ((co->flags & WF_CO_VARARGS) ? 1 : 0)] = varkw;
+    }
+    if (kwnames) {
+        WfTuple *kw = (WfTuple *)kwnames;
+        for (size_t k = 0; k < kw->n; k++) {
+            WfObject *name = kw->items[k].u.o;
+            WfValue v = args[nargs + k];
+            uint32_t j;
+            for (j = 0; j < total; j++)
+                if (co->varnames[j] == name) break;
+            if (j == total) {
+                /* Names are interned, but compare text for names built at
+                 * run time (**kwargs from a dict of non-interned keys). */
+                for (j = 0; j < total; j++)
+                    if (wf_str_equal((WfStr *)co->varnames[j], (WfStr *)name)) break;
+            }
+            if (j < total) {
+                if (!WF_IS_NULL(slots[j])) {
+                    wf_err_format(vm, &wf_exc_TypeError, "%s() got multiple values for argument '%s'", fname,
+                                  ((WfStr *)name)->data);
+                    return false;
+                }
+                slots[j] = wf_ref(v);
+            } else if (!WF_IS_NULL(varkw)) {
+                if (wf_dict_set(vm, varkw, WF_OBJ(name), v) < 0) return false;
+            } else {
+                wf_err_format(vm, &wf_exc_TypeError, "%s() got an unexpected keyword argument '%s'", fname,
+                              ((WfStr *)name)->data);
+                return false;
+            }
+        }
+    }
+    if (nargs < argc) {
+        size_t ndef = fn->defaults ? ((WfTuple *)fn->defaults)->n : 0;
+        size_t first_def = argc - ndef;
+        for (size_t i = nargs; i < argc; i++) {
+            if (WF_IS_NULL(slots[i]) && i >= first_def)
+                slots[i] = wf_ref(((WfTuple *)fn->defaults)->items[i - first_def]);
+        }
+        for (size_t i = nargs; i < argc; i++)
+            if (WF_IS_NULL(slots[i])) {
+                missing_error(vm, co, slots, (uint32_t)nargs, argc, "positional");
+                return false;
+            }
+    }
+    for (uint32_t i = argc; i < total; i++) {
+        if (!WF_IS_NULL(slots[i])) continue;
+        if (fn->kwdefaults) {
+            WfValue d = wf_dict_get(vm, WF_OBJ(fn->kwdefaults), WF_OBJ(co->varnames[i]));
+            if (!WF_IS_NULL(d)) {
+                slots[i] = wf_ref(d);
+                continue;
+            }
+            if (wf_err_occurred(vm)) return false;
+        }
+    }
+    for (uint32_t i = argc; i < total; i++)
+        if (WF_IS_NULL(slots[i])) {
+            missing_error(vm, co, slots, argc, total, "keyword-only");
+            return false;
+        }
+    return true;
+}
+
+static void frame_clear(WfVM *vm, WfFrame *f) {
+    WfCode *co = f->code;
+    uint32_t n = co->nlocals + co->ncells + co->nfrees;
+    for (uint32_t i = 0; i < n; i++) wf_decref(vm, f->slots[i]);
+    for (WfValue *p = f->stack; p < f->sp; p++) wf_decref(vm, *p);
+    wf_decref(vm, f->locals);
+    wf_obj_decref(vm, &f->func->ob);
+}
+
+/* A new frame for fn; args borrowed. NULL with the exception set. The
+ * frame owns a new reference to fn. */
+static WfFrame *frame_new(WfVM *vm, WfFunction *fn, const WfValue *args, size_t nargs, WfObject *kwnames) {
+    WfCode *co = fn->code;
+    if (vm->depth >= vm->recursion_limit) {
+        wf_err_format(vm, &wf_exc_RecursionError, "maximum recursion depth exceeded");
+        return NULL;
+    }
+    uint32_t nslots = co->nlocals + co->ncells + co->nfrees;
+    WfFrame *f = frame_alloc(vm, nslots + co->stacksize);
+    if (!f) return NULL;
+    f->code = co;
+    f->func = fn;
+    wf_obj_incref(&fn->ob);
+    f->ip = co->code;
+    f->stack = f->sp = f->slots + nslots;
+    f->locals = WF_NULL;
+    f->entry = false;
+    f->heap = false;
+    f->prev = NULL;
+    for (uint32_t i = 0; i < nslots; i++) f->slots[i] = WF_NULL;
+    if ((co->flags & WF_CO_SIMPLE) && nargs == co->argcount && !kwnames) {
+        for (size_t i = 0; i < nargs; i++) f->slots[i] = wf_ref(args[i]);
+    } else if (!bind_args(vm, fn, f->slots, args, nargs, kwnames)) {
+        frame_clear(vm, f);
+        frame_release(vm, f);
+        return NULL;
+    }
+    for (uint32_t i = 0; i < co->ncells; i++) {
+        WfValue init = WF_NULL;
+        int32_t a = co->cell2arg[i];
+        if (a >= 0) {
+            init = f->slots[a];
+            f->slots[a] = WF_NULL;
+        }
+        WfValue cell = wf_cell_new(vm, init);
+        wf_decref(vm, init);
+        if (WF_IS_NULL(cell)) {
+            frame_clear(vm, f);
+            frame_release(vm, f);
+            return NULL;
+        }
+        f->slots[co->nlocals + i] = cell;
+    }
+    if (co->nfrees) {
+        WfTuple *cl = (WfTuple *)fn->closure;
+        for (uint32_t i = 0; i < co->nfrees; i++) f->slots[co->nlocals + co->ncells + i] = wf_ref(cl->items[i]);
+    }
+    vm->depth++;
+    return f;
+}
+
+static WfValue run(WfVM *vm, WfFrame *f);
+
+WfValue wf_vm_call_function(WfVM *vm, WfFunction *fn, const WfValue *args, size_t nargs, WfObject *kwnames) {
+    if (vm->c_depth >= WF_MAX_C_DEPTH) {
+        return wf_err_format(vm, &wf_exc_RecursionError, "maximum recursion depth exceeded");
+    }
+    WfFrame *f = frame_new(vm, fn, args, nargs, kwnames);
+    if (!f) return WF_NULL;
+    if (fn->code->flags & WF_CO_GENERATOR) {
+        vm->depth--;
+        frame_clear(vm, f);
+        frame_release(vm, f);
+        return wf_err_format(vm, &wf_exc_RuntimeError, "generator functions are not supported yet");
+    }
+    f->entry = true;
+    f->prev = vm->frame;
+    vm->c_depth++;
+    WfValue r = run(vm, f);
+    vm->c_depth--;
+    return r;
+}
+
+WfValue wf_vm_run_module_code(WfVM *vm, WfCode *code, WfValue globals) {
+    WfValue fnv = wf_function_new(vm, code, globals);
+    if (WF_IS_NULL(fnv)) return fnv;
+    WfValue r = wf_vm_call_function(vm, (WfFunction *)fnv.u.o, NULL, 0, NULL);
+    wf_decref(vm, fnv);
+    return r;
+}
+
+/* ---- helpers of the loop ------------------------------------------------------------- */
+
+static WfValue load_global(WfVM *vm, WfFunction *fn, WfObject *name) {
+    WfValue v = wf_dict_get_str(fn->globals, name);
+    if (!WF_IS_NULL(v)) return wf_ref(v);
+    v = wf_dict_get_str(fn->builtins, name);
+    if (!WF_IS_NULL(v)) return wf_ref(v);
+    return wf_err_format(vm, &wf_exc_NameError, "name '%s' is not defined", ((WfStr *)name)->data);
+}
+
+static WfValue unbound_local(WfVM *vm, WfCode *co, uint32_t slot) {
+    return wf_err_format(vm, &wf_exc_UnboundLocalError,
+                         "cannot access local variable '%s' where it is not associated with a value",
+                         ((WfStr *)co->varnames[slot])->data);
+}
+
+static WfValue unbound_free(WfVM *vm, WfCode *co, uint32_t slot) {
+    if (slot < co->nlocals + co->ncells) return unbound_local(vm, co, slot);
+    return wf_err_format(vm, &wf_exc_NameError,
+                         "cannot access free variable '%s' where it is not associated with a value in enclosing scope",
+                         ((WfStr *)co->varnames[slot])->data);
+}
+
+static bool unpack_iterable(WfVM *vm, WfValue seq, int before, int after, bool star, WfValue *out) {
+    /* out[0..] receives items in order: before items, [list], after items */
+    int want = before + after;
+    if (wf_is_tuple(seq) || wf_is_list(seq)) {
+        size_t n = wf_is_tuple(seq) ? WF_TUPLE(seq)->n : WF_LIST(seq)->n;
+        WfValue *items = wf_is_tuple(seq) ? WF_TUPLE(seq)->items : WF_LIST(seq)->items;
+        if (!star) {
+            if (n != (size_t)want) {
+                if (n < (size_t)want)
+                    wf_err_format(vm, &wf_exc_ValueError, "not enough values to unpack (expected %d, got %zu)", want, n);
+                else
+                    wf_err_format(vm, &wf_exc_ValueError, "too many values to unpack (expected %d)", want);
+                return false;
+            }
+            for (size_t i = 0; i < n; i++) out[i] = wf_ref(items[i]);
+            return true;
+        }
+    }
+    WfValue it = wf_iter(vm, seq);
+    if (WF_IS_NULL(it)) {
+        if (wf_err_matches(vm, &wf_exc_TypeError)) {
+            wf_err_clear(vm);
+            wf_err_format(vm, &wf_exc_TypeError, "cannot unpack non-iterable %s object", wf_type_name(seq));
+        }
+        return false;
+    }
+    int got = 0;
+    for (int i = 0; i < before; i++) {
+        WfValue x = wf_iternext(vm, it);
+        if (WF_IS_NULL(x)) {
+            if (!wf_err_occurred(vm)) {
+                if (star)
+                    wf_err_format(vm, &wf_exc_ValueError, "not enough values to unpack (expected at least %d, got %d)",
+                                  want, i);
+                else
+                    wf_err_format(vm, &wf_exc_ValueError, "not enough values to unpack (expected %d, got %d)", want, i);
+            }
+            goto fail;
+        }
+        out[got++] = x;
+    }
+    if (!star) {
+        WfValue x = wf_iternext(vm, it);
+        if (!WF_IS_NULL(x)) {
+            wf_decref(vm, x);
+            wf_err_format(vm, &wf_exc_ValueError, "too many values to unpack (expected %d)", want);
+            goto fail;
+        }
+        if (wf_err_occurred(vm)) goto fail;
+        wf_decref(vm, it);
+        return true;
+    }
+    WfValue rest = wf_list_from_iterable(vm, it);
+    if (WF_IS_NULL(rest)) goto fail;
+    WfList *l = WF_LIST(rest);
+    if (l->n < (size_t)after) {
+        wf_err_format(vm, &wf_exc_ValueError, "not enough values to unpack (expected at least %d, got %zu)", want,
+                      (size_t)before + l->n);
+        wf_decref(vm, rest);
+        goto fail;
+    }
+    out[got++] = rest;
+    for (int i = 0; i < after; i++) out[got++] = l->items[l->n - (size_t)after + (size_t)i];
+    l->n -= (size_t)after;
+    wf_decref(vm, it);
+    return true;
+fail:
+    for (int i = 0; i < got; i++) wf_decref(vm, out[i]);
+    wf_decref(vm, it);
+    return false;
+}
+
+static WfValue do_format(WfVM *vm, WfValue v, int flags, WfValue spec) {
+    WfValue conv;
+    switch (flags & 3) {
+    case 1: conv = wf_to_str(vm, v); break;
+    case 2: conv = wf_repr(vm, v); break;
+    case 3: conv = wf_repr(vm, v); break;
+    default: conv = wf_ref(v); break;
+    }
+    if (WF_IS_NULL(conv)) return conv;
+    WfValue r;
+    if (WF_IS_NULL(spec) && wf_is_exact_str(conv)) return conv;
+    if (WF_IS_NULL(spec)) {
+        r = wf_format(vm, conv, vm->empty_str);
+    } else {
+        r = wf_format(vm, conv, spec);
+    }
+    wf_decref(vm, conv);
+    return r;
+}
+
+static int exc_matches(WfVM *vm, WfValue exc, WfValue cls) {
+    if (wf_is_tuple(cls)) {
+        WfTuple *t = WF_TUPLE(cls);
+        for (size_t i = 0; i < t->n; i++) {
+            int r = exc_matches(vm, exc, t->items[i]);
+            if (r) return r;
+        }
+        return 0;
+    }
+    if (!wf_is_type(cls) || !(((WfType *)cls.u.o)->flags & WF_TPFLAG_EXC)) {
+        wf_err_format(vm, &wf_exc_TypeError, "catching classes that do not inherit from BaseException is not allowed");
+        return -1;
+    }
+    return wf_isinstance(exc, (WfType *)cls.u.o);
+}
+
+/* `raise exc from cause`: normalise both and attach the cause. */
+static void do_raise(WfVM *vm, WfValue exc, WfValue cause) {
+    wf_err_raise(vm, exc);
+    if (WF_IS_NULL(cause) || !wf_err_occurred(vm)) return;
+    if (!WF_IS_OBJ(vm->exc) || !(vm->exc.u.o->type->flags & WF_TPFLAG_EXC)) return;
+    WfException *e = (WfException *)vm->exc.u.o;
+    WfValue c;
+    if (WF_IS_NONE(cause)) {
+        c = WF_NONE;
+    } else if (wf_is_type(cause) && (((WfType *)cause.u.o)->flags & WF_TPFLAG_EXC)) {
+        c = wf_call0(vm, cause);
+        if (WF_IS_NULL(c)) return;
+    } else if (wf_isinstance(cause, &wf_exc_BaseException)) {
+        c = wf_ref(cause);
+    } else {
+        wf_err_clear(vm);
+        wf_err_format(vm, &wf_exc_TypeError, "exception causes must derive from BaseException");
+        return;
+    }
+    wf_decref(vm, e->cause);
+    e->cause = WF_IS_NONE(c) ? WF_NULL : c;
+    e->suppress_context = true;
+}
+
+/* Implicit chaining: an exception raised while another is handled gets it
+ * as __context__ (unless that would make a cycle). */
+static void set_context(WfVM *vm) {
+    WfValue h = vm->handled;
+    if (WF_IS_NULL(h) || !WF_IS_OBJ(vm->exc) || h.u.o == vm->exc.u.o) return;
+    if (!(vm->exc.u.o->type->flags & WF_TPFLAG_EXC)) return;
+    WfException *e = (WfException *)vm->exc.u.o;
+    if (!WF_IS_NULL(e->context)) return;
+    /* Break a cycle the way CPython does: drop the link that points back. */
+    WfValue o = h;
+    while (WF_IS_OBJ(o) && (o.u.o->type->flags & WF_TPFLAG_EXC)) {
+        WfException *x = (WfException *)o.u.o;
+        if (WF_IS_OBJ(x->context) && x->context.u.o == vm->exc.u.o) {
+            WfValue old = x->context;
+            x->context = WF_NULL;
+            wf_decref(vm, old);
+            break;
+        }
+        o = x->context;
+    }
+    e->context = wf_ref(h);
+}
+
+static int print_item(WfVM *vm, WfValue v) {
+    if (vm->softspace && wf_write_stdout(vm, " ", 1) < 0) return -1;
+    WfValue s = wf_to_str(vm, v);
+    if (WF_IS_NULL(s)) return -1;
+    int rc = wf_write_stdout(vm, WF_STR(s)->data, (size_t)WF_STR(s)->len);
+    /* Python 2: no soft space after a string ending in a newline. */
+    WfStr *st = WF_STR(s);
+    vm->softspace = !(wf_is_str(v) && st->len > 0 && (st->data[st->len - 1] == '\n' || st->data[st->len - 1] == '\t'));
+    wf_decref(vm, s);
+    return rc;
+}
+
+/* ---- the loop ----------------------------------------------------------------------- */
+
+#define PUSH(v) (*sp++ = (v))
+#define POP() (*--sp)
+#define TOP() (sp[-1])
+#define SECOND() (sp[-2])
+#define THIRD() (sp[-3])
+
+#if defined(__GNUC__) && !defined(WEFT_NO_COMPUTED_GOTO)
+#define USE_GOTO 1
+#endif
+
+#ifdef USE_GOTO
+#define TARGET(op) L_##op:
+#define DISPATCH()                                   \
+    do {                                             \
+        word = *ip++;                                \
+        goto *labels[WF_INSTR_OP(word)];             \
+    } while (0)
+#else
+#define TARGET(op) case WF_OP_##op:
+#define DISPATCH() goto next
+#endif
+#define ARG ((uint32_t)WF_INSTR_ARG(word))
+
+#define LOAD_FRAME()                                  \
+    do {                                              \
+        co = f->code;                                 \
+        ip = f->ip;                                   \
+        sp = f->sp;                                   \
+        slots = f->slots;                             \
+        consts = co->consts;                          \
+        names = co->names;                            \
+        fn = f->func;                                 \
+        vm->frame = f;                                \
+    } while (0)
+#define SAVE_FRAME() \
+    do {             \
+        f->ip = ip;  \
+        f->sp = sp;  \
+    } while (0)
+
+static WfValue run(WfVM *vm, WfFrame *f) {
+#ifdef USE_GOTO
+    static void *const labels[] = {
+#define OP(name, fmt, stack, doc) &&L_##name,
+#include "opcodes.h"
+#undef OP
+    };
+#endif
+    WfCode *co;
+    const uint32_t *ip;
+    WfValue *sp, *slots, *consts;
+    WfObject **names;
+    WfFunction *fn;
+    uint32_t word;
+    bool reraise = false;
+    LOAD_FRAME();
+
+#ifdef USE_GOTO
+    DISPATCH();
+#else
+next:
+    word = *ip++;
+    switch (WF_INSTR_OP(word)) {
+#endif
+
+    TARGET(NOP) { DISPATCH(); }
+    TARGET(POP_TOP) {
+        WfValue v = POP();
+        wf_decref(vm, v);
+        DISPATCH();
+    }
+    TARGET(DUP_TOP) {
+        WfValue v = TOP();
+        wf_incref(v);
+        PUSH(v);
+        DISPATCH();
+    }
+    TARGET(DUP_TOP_TWO) {
+        WfValue a = SECOND(), b = TOP();
+        wf_incref(a);
+        wf_incref(b);
+        PUSH(a);
+        PUSH(b);
+        DISPATCH();
+    }
+    TARGET(ROT_TWO) {
+        WfValue t = TOP();
+        TOP() = SECOND();
+        SECOND() = t;
+        DISPATCH();
+    }
+    TARGET(ROT_THREE) {
+        WfValue t = TOP();
+        TOP() = SECOND();
+        SECOND() = THIRD();
+        THIRD() = t;
+        DISPATCH();
+    }
+    TARGET(ROT_FOUR) {
+        WfValue t = TOP();
+        TOP() = SECOND();
+        SECOND() = THIRD();
+        THIRD() = sp[-4];
+        sp[-4] = t;
+        DISPATCH();
+    }
+    TARGET(LOAD_CONST) {
+        WfValue v = consts[ARG];
+        wf_incref(v);
+        PUSH(v);
+        DISPATCH();
+    }
+    TARGET(LOAD_NONE) {
+        PUSH(WF_NONE);
+        DISPATCH();
+    }
+    TARGET(LOAD_SMALL_INT) {
+        int32_t v = (int32_t)(ARG << 8) >> 8;
+        PUSH(WF_INT(v));
+        DISPATCH();
+    }
+    TARGET(LOAD_FAST) {
+        WfValue v = slots[ARG];
+        if (WF_IS_NULL(v)) {
+            unbound_local(vm, co, ARG);
+            goto error;
+        }
+        wf_incref(v);
+        PUSH(v);
+        DISPATCH();
+    }
+    TARGET(STORE_FAST) {
+        WfValue old = slots[ARG];
+        slots[ARG] = POP();
+        wf_decref(vm, old);
+        DISPATCH();
+    }
+    TARGET(DELETE_FAST) {
+        WfValue old = slots[ARG];
+        if (WF_IS_NULL(old)) {
+            unbound_local(vm, co, ARG);
+            goto error;
+        }
+        slots[ARG] = WF_NULL;
+        wf_decref(vm, old);
+        DISPATCH();
+    }
+    TARGET(LOAD_DEREF) {
+        WfCell *cell = (WfCell *)slots[ARG].u.o;
+        if (WF_IS_NULL(cell->value)) {
+            unbound_free(vm, co, ARG);
+            goto error;
+        }
+        wf_incref(cell->value);
+        PUSH(cell->value);
+        DISPATCH();
+    }
+    TARGET(STORE_DEREF) {
+        WfCell *cell = (WfCell *)slots[ARG].u.o;
+        WfValue old = cell->value;
+        cell->value = POP();
+        wf_decref(vm, old);
+        DISPATCH();
+    }
+    TARGET(DELETE_DEREF) {
+        WfCell *cell = (WfCell *)slots[ARG].u.o;
+        WfValue old = cell->value;
+        if (WF_IS_NULL(old)) {
+            unbound_free(vm, co, ARG);
+            goto error;
+        }
+        cell->value = WF_NULL;
+        wf_decref(vm, old);
+        DISPATCH();
+    }
+    TARGET(LOAD_CLOSURE) {
+        WfValue c = slots[ARG];
+        wf_incref(c);
+        PUSH(c);
+        DISPATCH();
+    }
+    TARGET(LOAD_GLOBAL) {
+        WfObject *name = names[ARG];
+        ip++;
+        WfValue v = wf_dict_get_str(fn->globals, name);
+        if (WF_IS_NULL(v)) {
+            v = wf_dict_get_str(fn->builtins, name);
+            if (WF_IS_NULL(v)) {
+                wf_err_format(vm, &wf_exc_NameError, "name '%s' is not defined", ((WfStr *)name)->data);
+                goto error;
+            }
+        }
+        wf_incref(v);
+        PUSH(v);
+        DISPATCH();
+    }
+    TARGET(STORE_GLOBAL) {
+        WfObject *name = names[ARG];
+        ip++;
+        WfValue v = POP();
+        int rc = wf_dict_set(vm, fn->globals, WF_OBJ(name), v);
+        wf_decref(vm, v);
+        if (rc < 0) goto error;
+        DISPATCH();
+    }
+    TARGET(DELETE_GLOBAL) {
+        WfObject *name = names[ARG];
+        ip++;
+        if (wf_dict_del(vm, fn->globals, WF_OBJ(name)) < 0) {
+            if (wf_err_matches(vm, &wf_exc_KeyError)) {
+                wf_err_clear(vm);
+                wf_err_format(vm, &wf_exc_NameError, "name '%s' is not defined", ((WfStr *)name)->data);
+            }
+            goto error;
+        }
+        DISPATCH();
+    }
+    TARGET(LOAD_NAME) {
+        WfObject *name = names[ARG];
+        ip++;
+        WfValue v = WF_NULL;
+        if (!WF_IS_NULL(f->locals)) v = wf_dict_get_str(f->locals, name);
+        if (WF_IS_NULL(v)) {
+            SAVE_FRAME();
+            v = load_global(vm, fn, name);
+            if (WF_IS_NULL(v)) goto error;
+        } else {
+            wf_incref(v);
+        }
+        PUSH(v);
+        DISPATCH();
+    }
+    TARGET(STORE_NAME) {
+        WfObject *name = names[ARG];
+        ip++;
+        WfValue v = POP();
+        WfValue ns = WF_IS_NULL(f->locals) ? fn->globals : f->locals;
+        int rc = wf_dict_set(vm, ns, WF_OBJ(name), v);
+        wf_decref(vm, v);
+        if (rc < 0) goto error;
+        DISPATCH();
+    }
+    TARGET(DELETE_NAME) {
+        WfObject *name = names[ARG];
+        ip++;
+        WfValue ns = WF_IS_NULL(f->locals) ? fn->globals : f->locals;
+        if (wf_dict_del(vm, ns, WF_OBJ(name)) < 0) {
+            if (wf_err_matches(vm, &wf_exc_KeyError)) {
+                wf_err_clear(vm);
+                wf_err_format(vm, &wf_exc_NameError, "name '%s' is not defined", ((WfStr *)name)->data);
+            }
+            goto error;
+        }
+        DISPATCH();
+    }
+    TARGET(LOAD_ATTR) {
+        WfObject *name = names[ARG];
+        ip++;
+        WfValue o = TOP();
+        SAVE_FRAME();
+        WfValue v = wf_getattr(vm, o, name);
+        if (WF_IS_NULL(v)) goto error;
+        TOP() = v;
+        wf_decref(vm, o);
+        DISPATCH();
+    }
+    TARGET(STORE_ATTR) {
+        WfObject *name = names[ARG];
+        ip++;
+        WfValue o = POP();
+        WfValue v = POP();
+        SAVE_FRAME();
+        int rc = wf_setattr(vm, o, name, v);
+        wf_decref(vm, o);
+        wf_decref(vm, v);
+        if (rc < 0) goto error;
+        DISPATCH();
+    }
+    TARGET(DELETE_ATTR) {
+        WfObject *name = names[ARG];
+        ip++;
+        WfValue o = POP();
+        SAVE_FRAME();
+        int rc = wf_setattr(vm, o, name, WF_NULL);
+        wf_decref(vm, o);
+        if (rc < 0) goto error;
+        DISPATCH();
+    }
+    TARGET(LOAD_METHOD) {
+        WfObject *name = names[ARG];
+        WfCache *cache = &co->caches[WF_INSTR_ARG(*ip)];
+        ip++;
+        WfValue o = TOP();
+        WfType *t = wf_type_of(o);
+        if (cache->type == t && !(t->flags & WF_TPFLAG_HEAPTYPE)) {
+            /* [native, self]: CALL_METHOD calls the C function directly. */
+            wf_incref(cache->value);
+            TOP() = cache->value;
+            PUSH(o);
+            DISPATCH();
+        }
+        if (!(t->flags & (WF_TPFLAG_HEAPTYPE | WF_TPFLAG_TYPE)) && !t->getattr) {
+            const WfMethodDef *def;
+            const WfGetSetDef *gs;
+            if (wf_type_find(t, ((WfStr *)name)->data, &def, &gs) && def) {
+                WfValue nat = wf_native_new(vm, def, WF_NULL);
+                if (WF_IS_NULL(nat)) goto error;
+                ((WfNative *)nat.u.o)->owner = t;
+                wf_decref(vm, cache->value);
+                cache->value = nat;
+                cache->type = t;
+                wf_incref(nat);
+                TOP() = nat;
+                PUSH(o);
+                DISPATCH();
+            }
+        }
+        SAVE_FRAME();
+        WfValue v = wf_getattr(vm, o, name);
+        if (WF_IS_NULL(v)) goto error;
+        TOP() = WF_NULL;
+        PUSH(v);
+        wf_decref(vm, o);
+        DISPATCH();
+    }
+    TARGET(CALL_METHOD) {
+        uint32_t n = ARG;
+        WfValue *base = sp - n - 2;
+        WfObject *kwnames = NULL;
+        if (0) {
+        TARGET(CALL_METHOD_KW)
+            n = ARG;
+            kwnames = sp[-1].u.o;
+            sp--;
+            base = sp - n - 2;
+        }
+        WfValue callable = base[0];
+        WfValue *args;
+        size_t nargs;
+        if (WF_IS_NULL(callable)) {
+            callable = base[1];
+            args = base + 2;
+            nargs = n;
+        } else {
+            args = base + 1;
+            nargs = n + 1;
+        }
+        size_t npos = nargs - (kwnames ? ((WfTuple *)kwnames)->n : 0);
+        if (callable.tag == WF_TAG_OBJ && callable.u.o->type == &wf_type_function) {
+            WfFunction *callee = (WfFunction *)callable.u.o;
+            SAVE_FRAME();
+            WfFrame *nf = frame_new(vm, callee, args, npos, kwnames);
+            if (kwnames) wf_obj_decref(vm, kwnames);
+            for (WfValue *p = base; p < sp; p++) wf_decref(vm, *p);
+            sp = base;
+            f->sp = sp;
+            if (!nf) goto error;
+            if (callee->code->flags & WF_CO_GENERATOR) {
+                vm->depth--;
+                frame_clear(vm, nf);
+                frame_release(vm, nf);
+                wf_err_format(vm, &wf_exc_RuntimeError, "generator functions are not supported yet");
+                goto error;
+            }
+            nf->prev = f;
+            f = nf;
+            LOAD_FRAME();
+            DISPATCH();
+        }
+        SAVE_FRAME();
+        WfValue r;
+        if (callable.tag == WF_TAG_OBJ && callable.u.o->type == &wf_type_native &&
+            ((WfNative *)callable.u.o)->owner && nargs > 0 &&
+            wf_type_is_subtype(wf_type_of(args[0]), ((WfNative *)callable.u.o)->owner)) {
+            WfNative *nat = (WfNative *)callable.u.o;
+            r = nat->def->fn(vm, args[0], args + 1, npos - 1, kwnames);
+        } else {
+            r = wf_call(vm, callable, args, npos, kwnames);
+        }
+        if (kwnames) wf_obj_decref(vm, kwnames);
+        for (WfValue *p = base; p < sp; p++) wf_decref(vm, *p);
+        sp = base;
+        if (WF_IS_NULL(r)) goto error;
+        PUSH(r);
+        DISPATCH();
+    }
+    TARGET(CALL) {
+        uint32_t n = ARG;
+        WfObject *kwnames = NULL;
+        WfValue *base = sp - n - 1;
+        if (0) {
+        TARGET(CALL_KW)
+            n = ARG;
+            kwnames = sp[-1].u.o;
+            sp--;
+            base = sp - n - 1;
+        }
+        WfValue callable = base[0];
+        size_t npos = n - (kwnames ? ((WfTuple *)kwnames)->n : 0);
+        if (callable.tag == WF_TAG_OBJ && callable.u.o->type == &wf_type_function) {
+            WfFunction *callee = (WfFunction *)callable.u.o;
+            SAVE_FRAME();
+            WfFrame *nf;
+            WfCode *cc = callee->code;
+            if ((cc->flags & WF_CO_SIMPLE) && !kwnames && npos == cc->argcount && vm->depth < vm->recursion_limit &&
+                cc->ncells == 0 && cc->nfrees == 0) {
+                /* Fast call: move the arguments from our stack into the
+                 * new frame's locals; the callable's reference becomes the
+                 * frame's. */
+                uint32_t nslots = cc->nlocals;
+                nf = frame_alloc(vm, nslots + cc->stacksize);
+                if (!nf) goto error;
+                nf->code = cc;
+                nf->func = callee;
+                nf->ip = cc->code;
+                nf->stack = nf->sp = nf->slots + nslots;
+                nf->locals = WF_NULL;
+                nf->entry = false;
+                nf->heap = false;
+                memcpy(nf->slots, base + 1, sizeof(WfValue) * n);
+                for (uint32_t i = n; i < nslots; i++) nf->slots[i] = WF_NULL;
+                vm->depth++;
+                sp = base;
+                f->sp = sp;
+            } else {
+                nf = frame_new(vm, callee, base + 1, npos, kwnames);
+                if (kwnames) wf_obj_decref(vm, kwnames);
+                for (WfValue *p = base; p < sp; p++) wf_decref(vm, *p);
+                sp = base;
+                f->sp = sp;
+                if (!nf) goto error;
+                if (cc->flags & WF_CO_GENERATOR) {
+                    vm->depth--;
+                    frame_clear(vm, nf);
+                    frame_release(vm, nf);
+                    wf_err_format(vm, &wf_exc_RuntimeError, "generator functions are not supported yet");
+                    goto error;
+                }
+            }
+            nf->prev = f;
+            f = nf;
+            LOAD_FRAME();
+            DISPATCH();
+        }
+        SAVE_FRAME();
+        WfValue r = wf_call(vm, callable, base + 1, npos, kwnames);
+        if (kwnames) wf_obj_decref(vm, kwnames);
+        for (WfValue *p = base; p < sp; p++) wf_decref(vm, *p);
+        sp = base;
+        if (WF_IS_NULL(r)) goto error;
+        PUSH(r);
+        DISPATCH();
+    }
+    TARGET(CALL_EX) {
+        WfValue kw = ARG ? POP() : WF_NULL;
+        WfValue args = POP();
+        WfValue callable = POP();
+        SAVE_FRAME();
+        WfValue r = WF_NULL;
+        WfTuple *at = WF_TUPLE(args);
+        size_t nkw = WF_IS_NULL(kw) ? 0 : (size_t)wf_dict_len(kw);
+        if (nkw == 0) {
+            r = wf_call(vm, callable, at->items, at->n, NULL);
+        } else {
+            WfValue names_t = wf_tuple_new(vm, nkw);
+            WfValue *buf = wf_mem_alloc(vm, sizeof(WfValue) * (at->n + nkw));
+            if (!WF_IS_NULL(names_t) && buf) {
+                memcpy(buf, at->items, sizeof(WfValue) * at->n);
+                size_t pos = 0, i = 0;
+                WfValue k, v;
+                bool ok = true;
+                while (wf_dict_next(kw, &pos, &k, &v)) {
+                    if (!wf_is_str(k)) {
+                        wf_err_format(vm, &wf_exc_TypeError, "keywords must be strings");
+                        ok = false;
+                        break;
+                    }
+                    WF_TUPLE(names_t)->items[i] = wf_ref(k);
+                    buf[at->n + i] = v;
+                    i++;
+                }
+                if (ok) r = wf_call(vm, callable, buf, at->n, names_t.u.o);
+            }
+            wf_mem_free(vm, buf);
+            wf_decref(vm, names_t);
+        }
+        wf_decref(vm, callable);
+        wf_decref(vm, args);
+        wf_decref(vm, kw);
+        if (WF_IS_NULL(r)) goto error;
+        PUSH(r);
+        DISPATCH();
+    }
+    TARGET(BINARY_OP) {
+        WfValue b = POP();
+        WfValue a = TOP();
+        if (a.tag == WF_TAG_INT && b.tag == WF_TAG_INT) {
+            int64_t x = a.u.i, y = b.u.i, r;
+            switch (ARG) {
+            case WF_BIN_ADD:
+                if (!__builtin_add_overflow(x, y, &r)) {
+                    TOP() = WF_INT(r);
+                    DISPATCH();
+                }
+                break;
+            case WF_BIN_SUB:
+                if (!__builtin_sub_overflow(x, y, &r)) {
+                    TOP() = WF_INT(r);
+                    DISPATCH();
+                }
+                break;
+            case WF_BIN_MUL:
+                if (!__builtin_mul_overflow(x, y, &r)) {
+                    TOP() = WF_INT(r);
+                    DISPATCH();
+                }
+                break;
+            case WF_BIN_MOD:
+                if (y > 0 && x >= 0) {
+                    TOP() = WF_INT(x % y);
+                    DISPATCH();
+                }
+                if (y != 0 && y != -1) {
+                    r = x % y;
+                    if (r != 0 && ((r < 0) != (y < 0))) r += y;
+                    TOP() = WF_INT(r);
+                    DISPATCH();
+                }
+                break;
+            case WF_BIN_FLOORDIV:
+                if (y > 0 && x >= 0) {
+                    TOP() = WF_INT(x / y);
+                    DISPATCH();
+                }
+                if (y != 0 && y != -1) {
+                    r = x / y;
+                    if ((x % y != 0) && ((x < 0) != (y < 0))) r--;
+                    TOP() = WF_INT(r);
+                    DISPATCH();
+                }
+                break;
+            case WF_BIN_AND: TOP() = WF_INT(x & y); DISPATCH();
+            case WF_BIN_OR: TOP() = WF_INT(x | y); DISPATCH();
+            case WF_BIN_XOR: TOP() = WF_INT(x ^ y); DISPATCH();
+            default: break;
+            }
+        } else if (a.tag == WF_TAG_FLOAT && b.tag == WF_TAG_FLOAT) {
+            double x = a.u.f, y = b.u.f;
+            switch (ARG) {
+            case WF_BIN_ADD: TOP() = WF_FLOAT(x + y); DISPATCH();
+            case WF_BIN_SUB: TOP() = WF_FLOAT(x - y); DISPATCH();
+            case WF_BIN_MUL: TOP() = WF_FLOAT(x * y); DISPATCH();
+            case WF_BIN_TRUEDIV:
+                if (y != 0.0) {
+                    TOP() = WF_FLOAT(x / y);
+                    DISPATCH();
+                }
+                break;
+            default: break;
+            }
+        } else if (ARG == WF_BIN_ADD && wf_is_exact_str(a) && wf_is_exact_str(b)) {
+            SAVE_FRAME();
+            WfValue r = wf_str_concat(vm, a, b);
+            wf_decref(vm, b);
+            if (WF_IS_NULL(r)) goto error;
+            TOP() = r;
+            wf_decref(vm, a);
+            DISPATCH();
+        }
+        SAVE_FRAME();
+        WfValue r = wf_binop(vm, (int)ARG, a, b);
+        wf_decref(vm, b);
+        if (WF_IS_NULL(r)) goto error;
+        TOP() = r;
+        wf_decref(vm, a);
+        DISPATCH();
+    }
+    TARGET(INPLACE_OP) {
+        WfValue b = POP();
+        WfValue a = TOP();
+        if (a.tag == WF_TAG_INT && b.tag == WF_TAG_INT) {
+            int64_t x = a.u.i, y = b.u.i, r;
+            switch (ARG) {
+            case WF_BIN_ADD:
+                if (!__builtin_add_overflow(x, y, &r)) {
+                    TOP() = WF_INT(r);
+                    DISPATCH();
+                }
+                break;
+            case WF_BIN_SUB:
+                if (!__builtin_sub_overflow(x, y, &r)) {
+                    TOP() = WF_INT(r);
+                    DISPATCH();
+                }
+                break;
+            case WF_BIN_MUL:
+                if (!__builtin_mul_overflow(x, y, &r)) {
+                    TOP() = WF_INT(r);
+                    DISPATCH();
+                }
+                break;
+            default: break;
+            }
+        } else if (a.tag == WF_TAG_FLOAT && b.tag == WF_TAG_FLOAT && ARG == WF_BIN_ADD) {
+            TOP() = WF_FLOAT(a.u.f + b.u.f);
+            DISPATCH();
+        }
+        SAVE_FRAME();
+        WfValue r = wf_inplace(vm, (int)ARG, a, b);
+        wf_decref(vm, b);
+        if (WF_IS_NULL(r)) goto error;
+        TOP() = r;
+        wf_decref(vm, a);
+        DISPATCH();
+    }
+    TARGET(COMPARE_OP) {
+        WfValue b = POP();
+        WfValue a = TOP();
+        if (a.tag == WF_TAG_INT && b.tag == WF_TAG_INT) {
+            int64_t x = a.u.i, y = b.u.i;
+            bool r;
+            switch (ARG) {
+            case WF_CMP_LT: r = x < y; break;
+            case WF_CMP_LE: r = x <= y; break;
+            case WF_CMP_EQ: r = x == y; break;
+            case WF_CMP_NE: r = x != y; break;
+            case WF_CMP_GT: r = x > y; break;
+            default: r = x >= y; break;
+            }
+            TOP() = WF_BOOL(r);
+            DISPATCH();
+        }
+        SAVE_FRAME();
+        WfValue r = wf_richcmp(vm, a, b, (int)ARG);
+        wf_decref(vm, b);
+        if (WF_IS_NULL(r)) goto error;
+        TOP() = r;
+        wf_decref(vm, a);
+        DISPATCH();
+    }
+    TARGET(IS_OP) {
+        WfValue b = POP();
+        WfValue a = TOP();
+        bool same = a.tag == b.tag && a.u.i == b.u.i;
+        if (a.tag == WF_TAG_FLOAT && b.tag == WF_TAG_FLOAT) same = memcmp(&a.u.f, &b.u.f, sizeof(double)) == 0;
+        TOP() = WF_BOOL(same != (ARG != 0));
+        wf_decref(vm, a);
+        wf_decref(vm, b);
+        DISPATCH();
+    }
+    TARGET(CONTAINS_OP) {
+        WfValue b = POP();
+        WfValue a = TOP();
+        SAVE_FRAME();
+        int r = wf_contains(vm, b, a);
+        wf_decref(vm, b);
+        if (r < 0) goto error;
+        TOP() = WF_BOOL((r != 0) != (ARG != 0));
+        wf_decref(vm, a);
+        DISPATCH();
+    }
+    TARGET(UNARY_NEG) {
+        WfValue a = TOP();
+        if (a.tag == WF_TAG_INT && a.u.i != INT64_MIN) {
+            TOP() = WF_INT(-a.u.i);
+            DISPATCH();
+        }
+        if (a.tag == WF_TAG_FLOAT) {
+            TOP() = WF_FLOAT(-a.u.f);
+            DISPATCH();
+        }
+        SAVE_FRAME();
+        WfValue r = wf_neg(vm, a);
+        if (WF_IS_NULL(r)) goto error;
+        TOP() = r;
+        wf_decref(vm, a);
+        DISPATCH();
+    }
+    TARGET(UNARY_POS) {
+        WfValue a = TOP();
+        SAVE_FRAME();
+        WfValue r = wf_pos(vm, a);
+        if (WF_IS_NULL(r)) goto error;
+        TOP() = r;
+        wf_decref(vm, a);
+        DISPATCH();
+    }
+    TARGET(UNARY_INVERT) {
+        WfValue a = TOP();
+        SAVE_FRAME();
+        WfValue r = wf_invert(vm, a);
+        if (WF_IS_NULL(r)) goto error;
+        TOP() = r;
+        wf_decref(vm, a);
+        DISPATCH();
+    }
+    TARGET(UNARY_NOT) {
+        WfValue a = TOP();
+        SAVE_FRAME();
+        int t = wf_truthy(vm, a);
+        if (t < 0) goto error;
+        TOP() = WF_BOOL(!t);
+        wf_decref(vm, a);
+        DISPATCH();
+    }
+    TARGET(BINARY_SUBSCR) {
+        WfValue k = POP();
+        WfValue o = TOP();
+        if (k.tag == WF_TAG_INT && o.tag == WF_TAG_OBJ) {
+            WfType *t = o.u.o->type;
+            int64_t i = k.u.i;
+            if (t == &wf_type_list) {
+                WfList *l = (WfList *)o.u.o;
+                if (i < 0) i += (int64_t)l->n;
+                if (i >= 0 && (size_t)i < l->n) {
+                    WfValue v = l->items[i];
+                    wf_incref(v);
+                    TOP() = v;
+                    wf_decref(vm, o);
+                    DISPATCH();
+                }
+            } else if (t == &wf_type_tuple) {
+                WfTuple *tu = (WfTuple *)o.u.o;
+                if (i < 0) i += (int64_t)tu->n;
+                if (i >= 0 && (size_t)i < tu->n) {
+                    WfValue v = tu->items[i];
+                    wf_incref(v);
+                    TOP() = v;
+                    wf_decref(vm, o);
+                    DISPATCH();
+                }
+            }
+        }
+        SAVE_FRAME();
+        WfValue r = wf_getitem(vm, o, k);
+        wf_decref(vm, k);
+        if (WF_IS_NULL(r)) goto error;
+        TOP() = r;
+        wf_decref(vm, o);
+        DISPATCH();
+    }
+    TARGET(STORE_SUBSCR) {
+        WfValue k = POP();
+        WfValue o = POP();
+        WfValue v = POP();
+        if (k.tag == WF_TAG_INT && o.tag == WF_TAG_OBJ && o.u.o->type == &wf_type_list) {
+            WfList *l = (WfList *)o.u.o;
+            int64_t i = k.u.i;
+            if (i < 0) i += (int64_t)l->n;
+            if (i >= 0 && (size_t)i < l->n) {
+                WfValue old = l->items[i];
+                l->items[i] = v;
+                wf_decref(vm, old);
+                wf_decref(vm, o);
+                DISPATCH();
+            }
+        }
+        SAVE_FRAME();
+        int rc = wf_setitem(vm, o, k, v);
+        wf_decref(vm, k);
+        wf_decref(vm, o);
+        wf_decref(vm, v);
+        if (rc < 0) goto error;
+        DISPATCH();
+    }
+    TARGET(DELETE_SUBSCR) {
+        WfValue k = POP();
+        WfValue o = POP();
+        SAVE_FRAME();
+        int rc = wf_delitem(vm, o, k);
+        wf_decref(vm, k);
+        wf_decref(vm, o);
+        if (rc < 0) goto error;
+        DISPATCH();
+    }
+    TARGET(BUILD_SLICE) {
+        WfValue step = ARG == 3 ? POP() : WF_NONE;
+        WfValue stop = POP();
+        WfValue start = POP();
+        SAVE_FRAME();
+        WfValue s = wf_slice_new(vm, start, stop, step);
+        wf_decref(vm, start);
+        wf_decref(vm, stop);
+        wf_decref(vm, step);
+        if (WF_IS_NULL(s)) goto error;
+        PUSH(s);
+        DISPATCH();
+    }
+    TARGET(BUILD_TUPLE) {
+        uint32_t n = ARG;
+        SAVE_FRAME();
+        WfValue t = wf_tuple_new(vm, n);
+        if (WF_IS_NULL(t)) goto error;
+        sp -= n;
+        memcpy(WF_TUPLE(t)->items, sp, sizeof(WfValue) * n);
+        PUSH(t);
+        DISPATCH();
+    }
+    TARGET(BUILD_LIST) {
+        uint32_t n = ARG;
+        SAVE_FRAME();
+        WfValue l = wf_list_new(vm, n);
+        if (WF_IS_NULL(l)) goto error;
+        sp -= n;
+        memcpy(WF_LIST(l)->items, sp, sizeof(WfValue) * n);
+        WF_LIST(l)->n = n;
+        PUSH(l);
+        DISPATCH();
+    }
+    TARGET(BUILD_SET) {
+        uint32_t n = ARG;
+        SAVE_FRAME();
+        WfValue s = wf_set_new(vm);
+        if (WF_IS_NULL(s)) goto error;
+        WfValue *items = sp - n;
+        int rc = 0;
+        for (uint32_t i = 0; i < n && rc == 0; i++) rc = wf_set_add(vm, s, items[i]);
+        for (uint32_t i = 0; i < n; i++) wf_decref(vm, items[i]);
+        sp -= n;
+        if (rc < 0) {
+            wf_decref(vm, s);
+            goto error;
+        }
+        PUSH(s);
+        DISPATCH();
+    }
+    TARGET(BUILD_MAP) {
+        uint32_t n = ARG;
+        SAVE_FRAME();
+        WfValue d = wf_dict_new(vm);
+        if (WF_IS_NULL(d)) goto error;
+        WfValue *items = sp - 2 * n;
+        int rc = 0;
+        for (uint32_t i = 0; i < n && rc == 0; i++) rc = wf_dict_set(vm, d, items[2 * i], items[2 * i + 1]);
+        for (uint32_t i = 0; i < 2 * n; i++) wf_decref(vm, items[i]);
+        sp -= 2 * n;
+        if (rc < 0) {
+            wf_decref(vm, d);
+            goto error;
+        }
+        PUSH(d);
+        DISPATCH();
+    }
+    TARGET(BUILD_STRING) {
+        uint32_t n = ARG;
+        WfBuf b;
+        wf_buf_init(&b);
+        WfValue *items = sp - n;
+        for (uint32_t i = 0; i < n; i++) wf_buf_append(vm, &b, WF_STR(items[i])->data, (size_t)WF_STR(items[i])->len);
+        for (uint32_t i = 0; i < n; i++) wf_decref(vm, items[i]);
+        sp -= n;
+        SAVE_FRAME();
+        WfValue s = wf_buf_finish(vm, &b);
+        if (WF_IS_NULL(s)) goto error;
+        PUSH(s);
+        DISPATCH();
+    }
+    TARGET(LIST_APPEND) {
+        WfValue v = POP();
+        WfValue l = sp[-(int)ARG];
+        SAVE_FRAME();
+        if (wf_list_append_steal(vm, l, v) < 0) goto error;
+        DISPATCH();
+    }
+    TARGET(SET_ADD) {
+        WfValue v = POP();
+        WfValue s = sp[-(int)ARG];
+        SAVE_FRAME();
+        int rc = wf_set_add(vm, s, v);
+        wf_decref(vm, v);
+        if (rc < 0) goto error;
+        DISPATCH();
+    }
+    TARGET(MAP_ADD) {
+        WfValue v = POP();
+        WfValue k = POP();
+        WfValue d = sp[-(int)ARG + 1];
+        SAVE_FRAME();
+        int rc = wf_dict_set(vm, d, k, v);
+        wf_decref(vm, k);
+        wf_decref(vm, v);
+        if (rc < 0) goto error;
+        DISPATCH();
+    }
+    TARGET(LIST_EXTEND) {
+        WfValue it = POP();
+        WfValue l = sp[-(int)ARG];
+        SAVE_FRAME();
+        WfValue r = wf_call_method(vm, l, "extend", &it, 1);
+        if (WF_IS_NULL(r) && wf_err_matches(vm, &wf_exc_TypeError) && !wf_type_of(it)->iter &&
+            !wf_type_of(it)->getitem) {
+            wf_err_clear(vm);
+            wf_err_format(vm, &wf_exc_TypeError, "Value after * must be an iterable, not %s", wf_type_name(it));
+        }
+        wf_decref(vm, it);
+        if (WF_IS_NULL(r)) goto error;
+        wf_decref(vm, r);
+        DISPATCH();
+    }
+    TARGET(SET_UPDATE) {
+        WfValue it = POP();
+        WfValue s = sp[-(int)ARG];
+        SAVE_FRAME();
+        WfValue r = wf_call_method(vm, s, "update", &it, 1);
+        wf_decref(vm, it);
+        if (WF_IS_NULL(r)) goto error;
+        wf_decref(vm, r);
+        DISPATCH();
+    }
+    TARGET(DICT_UPDATE) {
+        WfValue m = POP();
+        WfValue d = sp[-(int)ARG];
+        SAVE_FRAME();
+        int rc = wf_dict_update(vm, d, m);
+        if (rc < 0 && wf_err_matches(vm, &wf_exc_TypeError) && !wf_is_dict(m)) {
+            wf_err_clear(vm);
+            wf_err_format(vm, &wf_exc_TypeError, "'%s' object is not a mapping", wf_type_name(m));
+        }
+        wf_decref(vm, m);
+        if (rc < 0) goto error;
+        DISPATCH();
+    }
+    TARGET(DICT_MERGE) {
+        WfValue m = POP();
+        WfValue d = sp[-(int)ARG];
+        SAVE_FRAME();
+        if (!wf_is_dict(m)) {
+            wf_err_format(vm, &wf_exc_TypeError, "argument after ** must be a mapping, not %s", wf_type_name(m));
+            wf_decref(vm, m);
+            goto error;
+        }
+        size_t pos = 0;
+        WfValue k, v;
+        int rc = 0;
+        while (rc == 0 && wf_dict_next(m, &pos, &k, &v)) {
+            WfValue have = wf_dict_get(vm, d, k);
+            if (!WF_IS_NULL(have)) {
+                WfValue ks = wf_to_str(vm, k);
+                wf_err_format(vm, &wf_exc_TypeError, "got multiple values for keyword argument '%s'",
+                              WF_IS_NULL(ks) ? "?" : WF_STR(ks)->data);
+                wf_decref(vm, ks);
+                rc = -1;
+                break;
+            }
+            rc = wf_dict_set(vm, d, k, v);
+        }
+        wf_decref(vm, m);
+        if (rc < 0) goto error;
+        DISPATCH();
+    }
+    TARGET(LIST_TO_TUPLE) {
+        WfValue l = TOP();
+        SAVE_FRAME();
+        WfValue t = wf_tuple_from_array(vm, WF_LIST(l)->items, WF_LIST(l)->n);
+        if (WF_IS_NULL(t)) goto error;
+        TOP() = t;
+        wf_decref(vm, l);
+        DISPATCH();
+    }
+    TARGET(UNPACK_SEQUENCE) {
+        uint32_t n = ARG;
+        WfValue seq = POP();
+        if (seq.tag == WF_TAG_OBJ && seq.u.o->type == &wf_type_tuple && WF_TUPLE(seq)->n == n) {
+            WfTuple *t = WF_TUPLE(seq);
+            for (uint32_t i = 0; i < n; i++) {
+                WfValue v = t->items[n - 1 - i];
+                wf_incref(v);
+                PUSH(v);
+            }
+            wf_decref(vm, seq);
+            DISPATCH();
+        }
+        SAVE_FRAME();
+        WfValue tmp[64];
+        WfValue *out = n <= 64 ? tmp : wf_mem_alloc(vm, sizeof(WfValue) * n);
+        if (!out || !unpack_iterable(vm, seq, (int)n, 0, false, out)) {
+            if (out && out != tmp) wf_mem_free(vm, out);
+            wf_decref(vm, seq);
+            goto error;
+        }
+        for (uint32_t i = 0; i < n; i++) PUSH(out[n - 1 - i]);
+        if (out != tmp) wf_mem_free(vm, out);
+        wf_decref(vm, seq);
+        DISPATCH();
+    }
+    TARGET(UNPACK_EX) {
+        int before = (int)(ARG & 0xff), after = (int)(ARG >> 8);
+        int total = before + after + 1;
+        WfValue seq = POP();
+        SAVE_FRAME();
+        WfValue *out = wf_mem_alloc(vm, sizeof(WfValue) * (size_t)total);
+        if (!out || !unpack_iterable(vm, seq, before, after, true, out)) {
+            wf_mem_free(vm, out);
+            wf_decref(vm, seq);
+            goto error;
+        }
+        for (int i = total - 1; i >= 0; i--) PUSH(out[i]);
+        wf_mem_free(vm, out);
+        wf_decref(vm, seq);
+        DISPATCH();
+    }
+    TARGET(JUMP) {
+        ip = co->code + ARG;
+        DISPATCH();
+    }
+    TARGET(POP_JUMP_IF_FALSE) {
+        WfValue v = POP();
+        if (v.tag == WF_TAG_BOOL) {
+            if (!v.u.i) ip = co->code + ARG;
+            DISPATCH();
+        }
+        SAVE_FRAME();
+        int t = wf_truthy(vm, v);
+        wf_decref(vm, v);
+        if (t < 0) goto error;
+        if (!t) ip = co->code + ARG;
+        DISPATCH();
+    }
+    TARGET(POP_JUMP_IF_TRUE) {
+        WfValue v = POP();
+        if (v.tag == WF_TAG_BOOL) {
+            if (v.u.i) ip = co->code + ARG;
+            DISPATCH();
+        }
+        SAVE_FRAME();
+        int t = wf_truthy(vm, v);
+        wf_decref(vm, v);
+        if (t < 0) goto error;
+        if (t) ip = co->code + ARG;
+        DISPATCH();
+    }
+    TARGET(JUMP_IF_FALSE_OR_POP) {
+        WfValue v = TOP();
+        SAVE_FRAME();
+        int t = wf_truthy(vm, v);
+        if (t < 0) goto error;
+        if (!t) {
+            ip = co->code + ARG;
+        } else {
+            sp--;
+            wf_decref(vm, v);
+        }
+        DISPATCH();
+    }
+    TARGET(JUMP_IF_TRUE_OR_POP) {
+        WfValue v = TOP();
+        SAVE_FRAME();
+        int t = wf_truthy(vm, v);
+        if (t < 0) goto error;
+        if (t) {
+            ip = co->code + ARG;
+        } else {
+            sp--;
+            wf_decref(vm, v);
+        }
+        DISPATCH();
+    }
+    TARGET(GET_ITER) {
+        WfValue v = TOP();
+        SAVE_FRAME();
+        WfValue it = wf_iter(vm, v);
+        if (WF_IS_NULL(it)) goto error;
+        TOP() = it;
+        wf_decref(vm, v);
+        DISPATCH();
+    }
+    TARGET(FOR_ITER) {
+        WfValue it = TOP();
+        WfType *t = it.u.o->type;
+        if (t == &wf_type_range_iter) {
+            WfRangeIter *r = (WfRangeIter *)it.u.o;
+            if (r->step > 0 ? r->cur < r->stop : r->cur > r->stop) {
+                PUSH(WF_INT(r->cur));
+                r->cur += r->step;
+                DISPATCH();
+            }
+            sp--;
+            wf_decref(vm, it);
+            ip = co->code + ARG;
+            DISPATCH();
+        }
+        SAVE_FRAME();
+        WfValue v = t->iternext ? t->iternext(vm, it) : wf_iternext(vm, it);
+        if (WF_IS_NULL(v)) {
+            if (wf_err_occurred(vm)) {
+                if (!wf_err_matches(vm, &wf_exc_StopIteration)) goto error;
+                wf_err_clear(vm);
+            }
+            sp--;
+            wf_decref(vm, it);
+            ip = co->code + ARG;
+            DISPATCH();
+        }
+        PUSH(v);
+        DISPATCH();
+    }
+    TARGET(MAKE_FUNCTION) {
+        WfValue codev = POP();
+        uint32_t flags = ARG;
+        WfValue closure = (flags & 8) ? POP() : WF_NULL;
+        WfValue kwdefaults = (flags & 2) ? POP() : WF_NULL;
+        WfValue defaults = (flags & 1) ? POP() : WF_NULL;
+        SAVE_FRAME();
+        WfValue fv = wf_function_new(vm, (WfCode *)codev.u.o, fn->globals);
+        wf_decref(vm, codev);
+        if (WF_IS_NULL(fv)) {
+            wf_decref(vm, closure);
+            wf_decref(vm, kwdefaults);
+            wf_decref(vm, defaults);
+            goto error;
+        }
+        WfFunction *nf = (WfFunction *)fv.u.o;
+        nf->closure = WF_IS_NULL(closure) ? NULL : closure.u.o;
+        nf->kwdefaults = WF_IS_NULL(kwdefaults) ? NULL : kwdefaults.u.o;
+        nf->defaults = WF_IS_NULL(defaults) ? NULL : defaults.u.o;
+        PUSH(fv);
+        DISPATCH();
+    }
+    TARGET(RETURN_VALUE) {
+        WfValue r = POP();
+        f->sp = sp;
+        frame_clear(vm, f);
+        vm->depth--;
+        WfFrame *prev = f->prev;
+        bool entry = f->entry;
+        frame_release(vm, f);
+        if (entry) {
+            vm->frame = prev;
+            return r;
+        }
+        f = prev;
+        LOAD_FRAME();
+        PUSH(r);
+        DISPATCH();
+    }
+    TARGET(RAISE) {
+        SAVE_FRAME();
+        if (ARG == 0) {
+            if (WF_IS_NULL(vm->handled)) {
+                wf_err_format(vm, &wf_exc_RuntimeError, "No active exception to reraise");
+                goto error;
+            }
+            wf_err_restore(vm, wf_ref(vm->handled));
+            reraise = true;
+            goto error;
+        }
+        WfValue cause = ARG == 2 ? POP() : WF_NULL;
+        WfValue exc = POP();
+        do_raise(vm, exc, cause);
+        wf_decref(vm, exc);
+        wf_decref(vm, cause);
+        goto error;
+    }
+    TARGET(PUSH_EXC_INFO) {
+        WfValue exc = TOP();
+        WfValue prev = vm->handled;
+        TOP() = WF_IS_NULL(prev) ? WF_NONE : prev;
+        vm->handled = exc;
+        wf_incref(exc);
+        PUSH(exc);
+        DISPATCH();
+    }
+    TARGET(POP_EXCEPT) {
+        WfValue exc = POP();
+        WfValue prev = POP();
+        WfValue cur = vm->handled;
+        vm->handled = WF_IS_NONE(prev) ? WF_NULL : prev;
+        wf_decref(vm, cur);
+        wf_decref(vm, exc);
+        DISPATCH();
+    }
+    TARGET(CHECK_EXC_MATCH) {
+        WfValue cls = TOP();
+        WfValue exc = SECOND();
+        SAVE_FRAME();
+        int m = exc_matches(vm, exc, cls);
+        if (m < 0) goto error;
+        TOP() = WF_BOOL(m);
+        wf_decref(vm, cls);
+        DISPATCH();
+    }
+    TARGET(RERAISE) {
+        WfValue exc = TOP();
+        SAVE_FRAME();
+        wf_err_restore(vm, wf_ref(exc));
+        reraise = true;
+        goto error;
+    }
+    TARGET(POP_EXCEPT_RERAISE) {
+        WfValue exc = POP();
+        WfValue old = POP();
+        WfValue prev = POP();
+        WfValue cur = vm->handled;
+        vm->handled = WF_IS_NONE(prev) ? WF_NULL : prev;
+        wf_decref(vm, cur);
+        wf_decref(vm, old);
+        SAVE_FRAME();
+        wf_err_restore(vm, exc);
+        reraise = true;
+        goto error;
+    }
+    TARGET(LOAD_ASSERTION_ERROR) {
+        PUSH(WF_OBJ(&wf_exc_AssertionError));
+        DISPATCH();
+    }
+    TARGET(FORMAT_VALUE) {
+        uint32_t flags = ARG;
+        WfValue spec = (flags & 4) ? POP() : WF_NULL;
+        WfValue v = TOP();
+        SAVE_FRAME();
+        WfValue r = do_format(vm, v, (int)flags, spec);
+        wf_decref(vm, spec);
+        if (WF_IS_NULL(r)) goto error;
+        TOP() = r;
+        wf_decref(vm, v);
+        DISPATCH();
+    }
+    TARGET(PRINT_ITEM) {
+        WfValue v = POP();
+        SAVE_FRAME();
+        int rc = print_item(vm, v);
+        wf_decref(vm, v);
+        if (rc < 0) goto error;
+        DISPATCH();
+    }
+    TARGET(PRINT_NEWLINE) {
+        vm->softspace = false;
+        SAVE_FRAME();
+        if (wf_write_stdout(vm, "\n", 1) < 0) goto error;
+        DISPATCH();
+    }
+    TARGET(IMPORT_NAME) {
+        WfObject *name = names[ARG];
+        ip++;
+        WfValue fromlist = POP();
+        WfValue level = TOP();
+        SAVE_FRAME();
+        WfValue m = wf_import(vm, name, fromlist, level, fn->globals);
+        wf_decref(vm, fromlist);
+        if (WF_IS_NULL(m)) goto error;
+        TOP() = m;
+        DISPATCH();
+    }
+    TARGET(IMPORT_FROM) {
+        WfObject *name = names[ARG];
+        ip++;
+        WfValue m = TOP();
+        SAVE_FRAME();
+        WfValue v = wf_import_from(vm, m, name);
+        if (WF_IS_NULL(v)) goto error;
+        PUSH(v);
+        DISPATCH();
+    }
+    TARGET(IMPORT_STAR) {
+        WfValue m = POP();
+        SAVE_FRAME();
+        int rc = wf_import_star(vm, m, WF_IS_NULL(f->locals) ? fn->globals : f->locals);
+        wf_decref(vm, m);
+        if (rc < 0) goto error;
+        DISPATCH();
+    }
+    TARGET(LOAD_BUILD_CLASS) {
+        SAVE_FRAME();
+        wf_err_format(vm, &wf_exc_NotImplementedError, "class statements are not supported yet");
+        goto error;
+    }
+    TARGET(LOAD_LOCALS) {
+        WfValue l = f->locals;
+        if (WF_IS_NULL(l)) l = fn->globals;
+        wf_incref(l);
+        PUSH(l);
+        DISPATCH();
+    }
+    TARGET(YIELD_VALUE)
+    TARGET(GET_YIELD_FROM_ITER)
+    TARGET(YIELD_FROM)
+    TARGET(GEN_START)
+    TARGET(SETUP_WITH)
+    TARGET(WITH_EXIT) {
+        SAVE_FRAME();
+        wf_err_format(vm, &wf_exc_SystemError, "opcode %s outside its construct",
+                      wf_op_names[WF_INSTR_OP(word)]);
+        goto error;
+    }
+
+#ifndef USE_GOTO
+    }
+#endif
+
+error : {
+    /* The exception is in vm->exc. ip points past the failing instruction. */
+    f->sp = sp;
+    uint32_t at = (uint32_t)(ip - co->code - 1);
+    if (!reraise) {
+        set_context(vm);
+        wf_traceback_add(vm, co, (int)co->lines[at]);
+    }
+    reraise = false;
+    for (uint32_t i = 0; i < co->nexc; i++) {
+        WfExcEntry *e = &co->exctab[i];
+        if (at >= e->start && at < e->end) {
+            WfValue *target = f->stack + e->depth;
+            while (sp > target) {
+                WfValue v = POP();
+                wf_decref(vm, v);
+            }
+            PUSH(wf_err_fetch(vm));
+            ip = co->code + e->target;
+            DISPATCH();
+        }
+    }
+    /* Not handled here: leave the frame. */
+    frame_clear(vm, f);
+    vm->depth--;
+    WfFrame *prev = f->prev;
+    bool entry = f->entry;
+    frame_release(vm, f);
+    if (entry) {
+        vm->frame = prev;
+        return WF_NULL;
+    }
+    f = prev;
+    LOAD_FRAME();
+    goto error;
+}
+}

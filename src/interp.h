@@ -1,0 +1,49 @@
+/* interp.h: the dispatch loop's interface. Frames live on a per-VM chunked
+ * stack (a call is a pointer bump); a call from bytecode to a weft function
+ * switches frames inside the same loop, with no C recursion. C code that
+ * must run weft code (a sort key, a dunder method) enters the loop again
+ * through wf_vm_call_function, bounded by WF_MAX_C_DEPTH. */
+#ifndef WF_INTERP_H
+#define WF_INTERP_H
+#include "func.h"
+
+/* Nested dispatch loops allowed on the C stack. Each costs a few hundred
+ * bytes of C stack plus the native frames between; 6000 stays far inside
+ * the 8 MiB main-thread stack even under ASan, whatever the weft recursion
+ * limit is set to. */
+#define WF_MAX_C_DEPTH 6000
+
+struct WfFrame {
+    WfFrame *prev;
+    WfCode *code;
+    WfFunction *func;      /* owned */
+    const uint32_t *ip;    /* next instruction */
+    WfValue *sp;
+    WfValue *stack;
+    WfValue locals;        /* class body namespace (owned) or WF_NULL */
+    bool entry;            /* returning from it leaves the C loop */
+    bool heap;             /* owned by a generator, not the frame stack */
+    int line_hint;         /* for frames that have not started */
+    WfValue slots[];       /* locals, cells, frees, then the value stack */
+};
+
+WfValue wf_vm_call_function(WfVM *vm, WfFunction *fn, const WfValue *args, size_t nargs,
+                            WfObject *kwnames);
+/* Runs a module's code with globals as its namespace. */
+WfValue wf_vm_run_module_code(WfVM *vm, WfCode *code, WfValue globals);
+/* Line currently executing in frame f. */
+int wf_frame_line(WfFrame *f);
+/* Appends a traceback entry for (code, line) to the pending exception. */
+void wf_traceback_add(WfVM *vm, WfCode *code, int line);
+/* Prints the pending exception with its traceback and chain, as CPython's
+ * default excepthook does, to stderr; clears it. */
+void wf_print_exception(WfVM *vm, WfValue exc);
+void wf_frames_free(WfVM *vm);
+
+typedef struct WfTraceback {
+    WfObject ob;
+    struct WfTraceback *next;
+    WfCode *code;
+    int line;
+} WfTraceback;
+#endif

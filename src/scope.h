@@ -1,0 +1,65 @@
+/* scope.h: the scope pass. It walks the AST once, records every name each
+ * function, lambda, comprehension and class binds, uses or declares, and
+ * resolves each name to local, cell, free or global as CPython's symtable
+ * does. The compiler then asks for a node's scope and a name's slot. All
+ * tables live in the parse's arena. */
+#ifndef WF_SCOPE_H
+#define WF_SCOPE_H
+#include "ast.h"
+
+typedef enum WfScopeKind { WF_SCOPE_MODULE, WF_SCOPE_FUNCTION, WF_SCOPE_CLASS } WfScopeKind;
+
+typedef enum WfSymKind {
+    WF_SYM_LOCAL,           /* function local: a fast slot */
+    WF_SYM_CELL,            /* function local captured by an inner scope */
+    WF_SYM_FREE,            /* variable of an enclosing function */
+    WF_SYM_GLOBAL_EXPLICIT, /* declared `global` */
+    WF_SYM_GLOBAL_IMPLICIT, /* not bound here nor in an enclosing function */
+    WF_SYM_NAME             /* module/class body: the namespace dict */
+} WfSymKind;
+
+enum {
+    WF_DEF_ASSIGN = 1, WF_DEF_PARAM = 2, WF_DEF_GLOBAL = 4, WF_DEF_NONLOCAL = 8,
+    WF_DEF_USE = 16
+};
+
+typedef struct WfSymbol {
+    const char *name;
+    unsigned flags;
+    WfSymKind kind;
+    int slot;              /* local slot, or cell/free slot (absolute) */
+    int first_line, first_col;
+} WfSymbol;
+
+typedef struct WfScope WfScope;
+struct WfScope {
+    WfScopeKind kind;
+    WfAst *node;            /* FUNCDEF, LAMBDA, comprehension, CLASSDEF; NULL for module */
+    WfScope *parent;
+    WfSymbol **syms;        /* open-addressing table by name */
+    int nsyms, cap;
+    WfSymbol **order;       /* symbols in first-seen order */
+    int norder, ordercap;
+    const char **locals;    /* slot order: params first */
+    int nlocals;
+    const char **cells;
+    int ncells;
+    const char **frees;
+    int nfrees;
+    int argcount, kwonlycount;
+    bool varargs, varkw;
+    bool generator;
+    bool is_comprehension;
+    const char *qualname;
+};
+
+typedef struct WfScopeTable WfScopeTable;
+
+/* Runs the pass; NULL with err filled on a SyntaxError ("nonlocal
+ * declaration not allowed at module level", "'yield' outside function",
+ * "no binding for nonlocal 'x' found", ...). */
+WfScopeTable *wf_scope_build(WfArena *a, WfModuleAst *mod, WfSyntaxError *err);
+WfScope *wf_scope_module(WfScopeTable *t);
+WfScope *wf_scope_of(WfScopeTable *t, const WfAst *node);
+WfSymbol *wf_scope_lookup(WfScope *s, const char *name);
+#endif

@@ -1,0 +1,149 @@
+/* vm.c: the VM's life cycle (creation with its builtins and sys module,
+ * teardown with a final cycle collection) and the printing of uncaught
+ * exceptions in CPython's layout, chained causes and contexts included. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include "code.h"
+#include "exc.h"
+#include "gc.h"
+#include "interp.h"
+#include "vm.h"
+
+WfVM *wf_vm_new(void) {
+    WfVM *vm = calloc(1, sizeof *vm);
+    if (!vm) return NULL;
+    vm->recursion_limit = WF_DEFAULT_RECURSION_LIMIT;
+    wf_gc_init(vm);
+    vm->interned = wf_dict_new(vm);
+    if (WF_IS_NULL(vm->interned)) goto fail;
+    vm->empty_tuple = wf_tuple_new(vm, 0);
+    vm->empty_str = wf_str_new(vm, "", 0);
+    vm->builtins = wf_dict_new(vm);
+    vm->modules = wf_dict_new(vm);
+    vm->argv = wf_list_new(vm, 0);
+    if (WF_IS_NULL(vm->empty_tuple) || WF_IS_NULL(vm->empty_str) || WF_IS_NULL(vm->builtins) ||
+        WF_IS_NULL(vm->modules) || WF_IS_NULL(vm->argv))
+        goto fail;
+    if (wf_exc_init(vm) < 0) goto fail;
+    if (wf_builtins_init(vm, vm->builtins) < 0) goto fail;
+    WfValue sys = wf_sys_module_new(vm);
+    if (WF_IS_NULL(sys)) goto fail;
+    int rc = wf_dict_set_cstr(vm, vm->modules, "sys", sys);
+    wf_decref(vm, sys);
+    if (rc < 0) goto fail;
+    WfValue bmod = wf_module_new(vm, "builtins");
+    if (WF_IS_NULL(bmod)) goto fail;
+    /* The builtins module shares the builtins dict. */
+    rc = wf_dict_update(vm, wf_module_dict(bmod), vm->builtins);
+    if (rc == 0) rc = wf_dict_set_cstr(vm, vm->modules, "builtins", bmod);
+    wf_decref(vm, bmod);
+    if (rc < 0) goto fail;
+    return vm;
+fail:
+    wf_vm_free(vm);
+    return NULL;
+}
+
+void wf_vm_free(WfVM *vm) {
+    if (!vm) return;
+    wf_err_clear(vm);
+    WfValue *roots[] = {&vm->handled, &vm->main_module, &vm->modules, &vm->builtins, &vm->argv,
+                        &vm->repr_active, &vm->empty_tuple, &vm->empty_str, &vm->memory_error};
+    for (size_t i = 0; i < sizeof roots / sizeof roots[0]; i++) {
+        WfValue v = *roots[i];
+        *roots[i] = WF_NULL;
+        wf_decref(vm, v);
+    }
+    wf_gc_collect(vm);
+    wf_err_clear(vm);
+    /* Interned strings die last: everything above may still name them. */
+    WfValue in = vm->interned;
+    vm->interned = WF_NULL;
+    wf_decref(vm, in);
+    wf_gc_collect(vm);
+    wf_frames_free(vm);
+    free(vm);
+}
+
+/* ---- printing exceptions ----------------------------------------------------------- */
+
+static void put(WfVM *vm, const char *s) { wf_write_stderr(vm, s, strlen(s)); }
+
+/* CPython collapses a frame summary repeated more than 3 times in a row. */
+#define WF_TB_RECURSIVE_CUTOFF 3
+
+static void print_tb(WfVM *vm, WfTraceback *tb) {
+    put(vm, "Traceback (most recent call last):\n");
+    WfCode *last_code = NULL;
+    int last_line = -1, repeats = 0;
+    char line[1024], buf[1400];
+    for (; tb; tb = tb->next) {
+        if (tb->code == last_code && tb->line == last_line) {
+            repeats++;
+        } else {
+            if (repeats > WF_TB_RECURSIVE_CUTOFF) {
+                int more = repeats - WF_TB_RECURSIVE_CUTOFF;
+                snprintf(buf, sizeof buf, "  [Previous line repeated %d more time%s]\n", more, more == 1 ? "" : "s");
+                put(vm, buf);
+            }
+            last_code = tb->code;
+            last_line = tb->line;
+            repeats = 0;
+        }
+        if (repeats >= WF_TB_RECURSIVE_CUTOFF) continue;
+        snprintf(buf, sizeof buf, "  File \"%s\", line %d, in %s\n", ((WfStr *)tb->code->filename)->data, tb->line,
+                 ((WfStr *)tb->code->name)->data);
+        put(vm, buf);
+        if (wf_code_source_line(tb->code, tb->line, line, sizeof line) && line[0]) {
+            snprintf(buf, sizeof buf, "    %s\n", line);
+            put(vm, buf);
+        }
+    }
+    if (repeats > WF_TB_RECURSIVE_CUTOFF) {
+        int more = repeats - WF_TB_RECURSIVE_CUTOFF;
+        snprintf(buf, sizeof buf, "  [Previous line repeated %d more time%s]\n", more, more == 1 ? "" : "s");
+        put(vm, buf);
+    }
+}
+
+static void print_one(WfVM *vm, WfValue exc, int depth) {
+    if (!WF_IS_OBJ(exc) || !(exc.u.o->type->flags & WF_TPFLAG_EXC)) {
+        WfValue r = wf_repr(vm, exc);
+        if (!WF_IS_NULL(r)) {
+            put(vm, WF_STR(r)->data);
+            put(vm, "\n");
+            wf_decref(vm, r);
+        }
+        wf_err_clear(vm);
+        return;
+    }
+    WfException *e = (WfException *)exc.u.o;
+    /* CPython stops following the chain after a fixed depth too; cycles
+     * are broken at raise time, so this only bounds pathological chains. */
+    if (depth < 100) {
+        if (!WF_IS_NULL(e->cause) && !WF_IS_NONE(e->cause)) {
+            print_one(vm, e->cause, depth + 1);
+            put(vm, "\nThe above exception was the direct cause of the following exception:\n\n");
+        } else if (!WF_IS_NULL(e->context) && !WF_IS_NONE(e->context) && !e->suppress_context) {
+            print_one(vm, e->context, depth + 1);
+            put(vm, "\nDuring handling of the above exception, another exception occurred:\n\n");
+        }
+    }
+    if (e->traceback) print_tb(vm, (WfTraceback *)e->traceback);
+    WfValue line = wf_exc_format_only(vm, exc);
+    if (WF_IS_NULL(line)) {
+        wf_err_clear(vm);
+        put(vm, exc.u.o->type->name);
+        put(vm, "\n");
+        return;
+    }
+    wf_write_stderr(vm, WF_STR(line)->data, (size_t)WF_STR(line)->len);
+    put(vm, "\n");
+    wf_decref(vm, line);
+}
+
+void wf_print_exception(WfVM *vm, WfValue exc) {
+    fflush(stdout);
+    print_one(vm, exc, 0);
+}

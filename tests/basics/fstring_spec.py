@@ -1,0 +1,17 @@
+# The format spec mini-language through f-strings.
+n, f, s = 255, 1234.5678, "weft"
+print(f"{n:d} {n:b} {n:o} {n:x} {n:X} {n:#x} {n:#o} {n:#b}")
+print(f"{n:8d}|{n:<8d}|{n:^8d}|{n:>8d}|{n:08d}|")
+print(f"{n:+d} {-n:+d} {n: d} {-n: d} {n:-d}")
+print(f"{f:.2f} {f:10.1f}| {f:e} {f:.3e} {f:g} {f:.2g} {f:%}")
+print(f"{f:,.2f} {f:_.3f} {10**9:,} {10**9:_}")
+print(f"{s:>10}|{s:<10}|{s:^10}|{s:*^10}|{s:.2}|")
+print(f"{3:=+5} {-3:0=5} {7:x<4}")
+print(f"{0.000012345:g} {123456789.0:g} {1e-10:.2g} {0.5:.0f} {1.5:.0f} {2.5:.0f}")
+print(f"{True} {None} {[1, 2]} {(3,)} {{}}")
+print(f"{-0.0} {float('inf'):>6} {float('nan'):6}|")
+print(f"{42:c} {ord('a'):c}")
+print(f"{1234567.0:,.1f} {-1234567:,}")
+print(f"{12:#06x} {12:#06b}")
+print(f"{3.0:g} {3.0:.1f} {3:.1f} {3:e} {100:%}")
+print(f"{'abc':5}| {12:5}| {1.5:5}|")

@@ -1,0 +1,10 @@
+# strip family, zfill, center, ljust, rjust, expandtabs.
+print(repr("  pad  ".strip()), repr("  pad  ".lstrip()), repr("  pad  ".rstrip()))
+print("xxhixx".strip("x"), "abcba".strip("ab"), "\t\n mixed \r\n".strip())
+print("www.example.com".lstrip("w."), "file.txt...".rstrip("."))
+print("42".zfill(5), "-42".zfill(6), "+7".zfill(4), "abc".zfill(2), "".zfill(3))
+print("[" + "mid".center(9) + "]", "[" + "mid".center(8, "*") + "]", "[" + "ab".center(5) + "]")
+print("[" + "left".ljust(8) + "]", "[" + "left".ljust(8, ".") + "]", "[" + "toolong".ljust(3) + "]")
+print("[" + "right".rjust(8) + "]", "[" + "right".rjust(8, "0") + "]")
+print("a\tbc\td".expandtabs(), "a\tb".expandtabs(4))
+print("prefix_name".removeprefix("prefix_"), "name.py".removesuffix(".py"))

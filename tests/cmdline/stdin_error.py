@@ -1,0 +1,2 @@
+# cmdline: -
+# An uncaught error in a program read from stdin: frames say <stdin>.

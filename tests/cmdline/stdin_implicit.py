@@ -1,0 +1,2 @@
+# cmdline:
+# With no arguments and stdin not a terminal, the program comes from stdin.

@@ -1,0 +1,2 @@
+# cmdline: -
+# A syntax error in a program read from stdin.

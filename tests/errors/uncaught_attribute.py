@@ -1,0 +1,3 @@
+# AttributeError on a built-in type.
+words = ["a", "b"]
+words.add("c")

@@ -1,0 +1,5 @@
+# Raising an exception class with no arguments prints just its name.
+def fail():
+    raise RuntimeError
+
+fail()

@@ -1,0 +1,2 @@
+# An exception message spanning lines is printed as it is.
+raise ValueError("first line\nsecond line")

@@ -1,0 +1,5 @@
+# NameError from a misspelt name inside a function.
+def greet(name):
+    return "hello " + salutation_text
+
+print(greet("x"))

@@ -1,0 +1,11 @@
+# Integer literals in every base, with and without `_` separators.
+print(0, 7, 42, 1234567890)
+print(0x1f, 0XFF, 0xdead_beef)
+print(0o17, 0O777, 0o1_7)
+print(0b1010, 0B11, 0b1111_0000)
+print(1_000_000, 1_2_3)
+print(0x7fffffffffffffff, 0x8000000000000000)
+print(0b1 + 0o1 + 0x1 + 1)
+print(00, 0_0)
+print(-0x10, -0b11, -0o10)
+print(0xFFFF_FFFF_FFFF_FFFF_FFFF)

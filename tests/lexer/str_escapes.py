@@ -1,0 +1,15 @@
+# Every backslash escape of a (non-raw) string literal.
+print("tab:\there")
+print("new\nline")
+print("back\\slash")
+print('quote\'s', "dq\"s")
+print("\x41\x62\x7a")
+print("\u00e9\u4e2d\u0041")
+print("\U0001F600" == chr(0x1F600), "\U00000041")
+print(len("\U0001F600"))
+print("\101\102\103", "\0" == "\x00")
+print(repr("\a\b\f\v\r\0"))
+print(repr("\t\n\\"))
+print("line one\
+ continued")
+print(ord("\n"), ord("\t"), ord("\r"), ord("\x7f"))

@@ -1,0 +1,11 @@
+# Single and double quotes, each holding the other.
+print('single')
+print("double")
+print('say "hi"')
+print("it's")
+print('')
+print("")
+print(len(''), len("a"))
+print('a' == "a")
+print(repr('x'), repr("it's"), repr('say "hi"'), repr('both \' and "'))
+print(u"unicode prefix", U'upper U', "# not a comment")

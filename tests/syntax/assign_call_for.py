@@ -1,0 +1,3 @@
+# A call as a for-loop target.
+for f() in [1]:
+    pass

@@ -1,0 +1,2 @@
+# Assignment to a literal in a chain.
+x = 1 = 2

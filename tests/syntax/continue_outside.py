@@ -1,0 +1,2 @@
+# continue at module level.
+continue

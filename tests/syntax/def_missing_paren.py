@@ -1,0 +1,3 @@
+# A def whose parameter list is never closed.
+def f(a, b:
+    return a

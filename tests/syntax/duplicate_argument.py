@@ -1,0 +1,3 @@
+# The same parameter name twice.
+def f(x, x):
+    pass

@@ -1,0 +1,3 @@
+# if header followed by an unindented statement.
+if True:
+print(1)

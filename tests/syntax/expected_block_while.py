@@ -1,0 +1,4 @@
+# while with blank lines but no body.
+while 1:
+
+pass

@@ -1,0 +1,3 @@
+# def header without its colon.
+def f()
+    return 1

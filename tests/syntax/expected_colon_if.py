@@ -1,0 +1,4 @@
+# if header without its colon.
+x = 1
+if x
+    pass

@@ -1,0 +1,2 @@
+# A decimal literal running into letters.
+x = 1abc

@@ -1,0 +1,2 @@
+# Two underscores in a row in a decimal literal.
+x = 1__0

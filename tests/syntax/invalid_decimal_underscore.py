@@ -1,0 +1,2 @@
+# A trailing underscore in a decimal literal.
+x = 12_

@@ -1,0 +1,2 @@
+# A hex prefix with no digits.
+x = 0x

@@ -1,0 +1,3 @@
+# Two operators in a row: the generic message.
+print("never printed")
+x = = 1

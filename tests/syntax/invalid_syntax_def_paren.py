@@ -1,0 +1,3 @@
+# A parameter list that cannot start with a colon.
+def f(:
+    pass

@@ -1,0 +1,2 @@
+# A character that starts no token.
+x = 5 $ 3

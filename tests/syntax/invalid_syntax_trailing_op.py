@@ -1,0 +1,2 @@
+# An expression cut short at the end of the line.
+x = 1 +

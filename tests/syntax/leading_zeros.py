@@ -1,0 +1,2 @@
+# Leading zeros in a decimal integer.
+x = 09

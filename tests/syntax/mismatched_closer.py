@@ -1,0 +1,2 @@
+# Closing a bracket with a parenthesis.
+x = [1, 2, 3)

@@ -1,0 +1,4 @@
+# A call whose arguments run to end of file.
+foo(
+  1,
+  2,

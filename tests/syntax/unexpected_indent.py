@@ -1,0 +1,3 @@
+# An indented statement where no block opens.
+x = 1
+    y = 2

@@ -1,0 +1,5 @@
+# Extra indentation inside a block.
+x = 1
+if x:
+    y = 2
+        z = 3

@@ -1,0 +1,2 @@
+# A closing parenthesis with no opener.
+x = 1)

@@ -1,0 +1,2 @@
+# A single-quoted string that runs off the line.
+x = 'abc
