@@ -970,7 +970,7 @@ static void unwind_one(Compiler *c, FBlock *f, bool preserve) {
 
 /* After the jump: the blocks we left are still open for the code that
  * follows in their bodies; reopen their regions there. */
-static void rewind(Compiler *c, int from) {
+static void rewind_blocks(Compiler *c, int from) {
     Unit *u = c->u;
     for (int i = from; i < u->nfb; i++) {
         FBlock *f = &u->fb[i];
@@ -1193,7 +1193,7 @@ static void break_continue(Compiler *c, WfAst *s, bool is_break) {
         emit_jump(c, WF_OP_JUMP, loop->top);
     }
     u->depth = depth;
-    rewind(c, idx + 1);
+    rewind_blocks(c, idx + 1);
 }
 
 static void return_stmt(Compiler *c, WfAst *s) {
@@ -1205,7 +1205,7 @@ static void return_stmt(Compiler *c, WfAst *s) {
     set_line(c, s);
     emit(c, WF_OP_RETURN_VALUE, 0);
     u->depth = depth - 1;
-    rewind(c, 0);
+    rewind_blocks(c, 0);
 }
 
 static void print_stmt(Compiler *c, WfAst *s) {

@@ -13,6 +13,7 @@
 #include "interp.h"
 #include "range.h"
 #include "type.h"
+#include "gen.h"
 
 /* ---- frame stack ------------------------------------------------------------ */
 
@@ -274,15 +275,27 @@ static void frame_clear(WfVM *vm, WfFrame *f) {
 
 /* A new frame for fn; args borrowed. NULL with the exception set. The
  * frame owns a new reference to fn. */
-static WfFrame *frame_new(WfVM *vm, WfFunction *fn, const WfValue *args, size_t nargs, WfObject *kwnames) {
+static void frame_dispose(WfVM *vm, WfFrame *f) {
+    if (f->heap) wf_mem_free(vm, f);
+    else frame_release(vm, f);
+}
+
+static WfFrame *frame_new(WfVM *vm, WfFunction *fn, const WfValue *args, size_t nargs, WfObject *kwnames,
+                          bool heap) {
     WfCode *co = fn->code;
-    if (vm->depth >= vm->recursion_limit) {
+    if (!heap && vm->depth >= vm->recursion_limit) {
         wf_err_format(vm, &wf_exc_RecursionError, "maximum recursion depth exceeded");
         return NULL;
     }
     uint32_t nslots = co->nlocals + co->ncells + co->nfrees;
-    WfFrame *f = frame_alloc(vm, nslots + co->stacksize);
+    WfFrame *f;
+    if (heap) {
+        f = wf_mem_alloc(vm, sizeof(WfFrame) + sizeof(WfValue) * (nslots + co->stacksize));
+    } else {
+        f = frame_alloc(vm, nslots + co->stacksize);
+    }
     if (!f) return NULL;
+    f->finished = false;
     f->code = co;
     f->func = fn;
     wf_obj_incref(&fn->ob);
@@ -290,14 +303,14 @@ static WfFrame *frame_new(WfVM *vm, WfFunction *fn, const WfValue *args, size_t 
     f->stack = f->sp = f->slots + nslots;
     f->locals = WF_NULL;
     f->entry = false;
-    f->heap = false;
+    f->heap = heap;
     f->prev = NULL;
     for (uint32_t i = 0; i < nslots; i++) f->slots[i] = WF_NULL;
     if ((co->flags & WF_CO_SIMPLE) && nargs == co->argcount && !kwnames) {
         for (size_t i = 0; i < nargs; i++) f->slots[i] = wf_ref(args[i]);
     } else if (!bind_args(vm, fn, f->slots, args, nargs, kwnames)) {
         frame_clear(vm, f);
-        frame_release(vm, f);
+        frame_dispose(vm, f);
         return NULL;
     }
     for (uint32_t i = 0; i < co->ncells; i++) {
@@ -311,7 +324,7 @@ static WfFrame *frame_new(WfVM *vm, WfFunction *fn, const WfValue *args, size_t 
         wf_decref(vm, init);
         if (WF_IS_NULL(cell)) {
             frame_clear(vm, f);
-            frame_release(vm, f);
+            frame_dispose(vm, f);
             return NULL;
         }
         f->slots[co->nlocals + i] = cell;
@@ -320,28 +333,63 @@ static WfFrame *frame_new(WfVM *vm, WfFunction *fn, const WfValue *args, size_t 
         WfTuple *cl = (WfTuple *)fn->closure;
         for (uint32_t i = 0; i < co->nfrees; i++) f->slots[co->nlocals + co->ncells + i] = wf_ref(cl->items[i]);
     }
-    vm->depth++;
+    if (!heap) vm->depth++;
     return f;
 }
 
-static WfValue run(WfVM *vm, WfFrame *f);
+static WfValue run(WfVM *vm, WfFrame *f, bool throwing);
+
+/* Calling a generator function makes a generator owning a heap frame. */
+static WfValue make_generator(WfVM *vm, WfFunction *fn, const WfValue *args, size_t nargs, WfObject *kwnames) {
+    WfFrame *f = frame_new(vm, fn, args, nargs, kwnames, true);
+    if (!f) return WF_NULL;
+    WfValue g = wf_gen_new(vm, f);
+    if (WF_IS_NULL(g)) {
+        frame_clear(vm, f);
+        wf_mem_free(vm, f);
+    }
+    return g;
+}
+
+void wf_frame_free_heap(WfVM *vm, WfFrame *f) {
+    if (!f->finished) {
+        f->finished = true;
+        frame_clear(vm, f);
+    }
+    wf_mem_free(vm, f);
+}
+
+WfValue wf_frame_resume(WfVM *vm, WfFrame *f, WfValue sent, bool throwing, bool *yielded) {
+    *yielded = false;
+    if (vm->c_depth >= WF_MAX_C_DEPTH || vm->depth >= vm->recursion_limit) {
+        wf_decref(vm, sent);
+        if (throwing) wf_err_clear(vm);
+        return wf_err_format(vm, &wf_exc_RecursionError, "maximum recursion depth exceeded");
+    }
+    if (!WF_IS_NULL(sent)) *f->sp++ = sent;
+    f->entry = true;
+    f->prev = vm->frame;
+    vm->depth++;
+    vm->c_depth++;
+    vm->gen_yielded = false;
+    WfValue r = run(vm, f, throwing);
+    vm->c_depth--;
+    *yielded = vm->gen_yielded;
+    vm->gen_yielded = false;
+    return r;
+}
 
 WfValue wf_vm_call_function(WfVM *vm, WfFunction *fn, const WfValue *args, size_t nargs, WfObject *kwnames) {
     if (vm->c_depth >= WF_MAX_C_DEPTH) {
         return wf_err_format(vm, &wf_exc_RecursionError, "maximum recursion depth exceeded");
     }
-    WfFrame *f = frame_new(vm, fn, args, nargs, kwnames);
+    if (fn->code->flags & WF_CO_GENERATOR) return make_generator(vm, fn, args, nargs, kwnames);
+    WfFrame *f = frame_new(vm, fn, args, nargs, kwnames, false);
     if (!f) return WF_NULL;
-    if (fn->code->flags & WF_CO_GENERATOR) {
-        vm->depth--;
-        frame_clear(vm, f);
-        frame_release(vm, f);
-        return wf_err_format(vm, &wf_exc_RuntimeError, "generator functions are not supported yet");
-    }
     f->entry = true;
     f->prev = vm->frame;
     vm->c_depth++;
-    WfValue r = run(vm, f);
+    WfValue r = run(vm, f, false);
     vm->c_depth--;
     return r;
 }
@@ -586,7 +634,7 @@ static int print_item(WfVM *vm, WfValue v) {
         f->sp = sp;  \
     } while (0)
 
-static WfValue run(WfVM *vm, WfFrame *f) {
+static WfValue run(WfVM *vm, WfFrame *f, bool throwing) {
 #ifdef USE_GOTO
     static void *const labels[] = {
 #define OP(name, fmt, stack, doc) &&L_##name,
@@ -601,7 +649,9 @@ static WfValue run(WfVM *vm, WfFrame *f) {
     WfFunction *fn;
     uint32_t word;
     bool reraise = false;
+    WfValue yv;
     LOAD_FRAME();
+    if (throwing) goto error;
 
 #ifdef USE_GOTO
     DISPATCH();
@@ -897,19 +947,21 @@ next:
         if (callable.tag == WF_TAG_OBJ && callable.u.o->type == &wf_type_function) {
             WfFunction *callee = (WfFunction *)callable.u.o;
             SAVE_FRAME();
-            WfFrame *nf = frame_new(vm, callee, args, npos, kwnames);
+            if (callee->code->flags & WF_CO_GENERATOR) {
+                WfValue g = make_generator(vm, callee, args, npos, kwnames);
+                if (kwnames) wf_obj_decref(vm, kwnames);
+                for (WfValue *p = base; p < sp; p++) wf_decref(vm, *p);
+                sp = base;
+                if (WF_IS_NULL(g)) goto error;
+                PUSH(g);
+                DISPATCH();
+            }
+            WfFrame *nf = frame_new(vm, callee, args, npos, kwnames, false);
             if (kwnames) wf_obj_decref(vm, kwnames);
             for (WfValue *p = base; p < sp; p++) wf_decref(vm, *p);
             sp = base;
             f->sp = sp;
             if (!nf) goto error;
-            if (callee->code->flags & WF_CO_GENERATOR) {
-                vm->depth--;
-                frame_clear(vm, nf);
-                frame_release(vm, nf);
-                wf_err_format(vm, &wf_exc_RuntimeError, "generator functions are not supported yet");
-                goto error;
-            }
             nf->prev = f;
             f = nf;
             LOAD_FRAME();
@@ -965,25 +1017,27 @@ next:
                 nf->locals = WF_NULL;
                 nf->entry = false;
                 nf->heap = false;
+                nf->finished = false;
                 memcpy(nf->slots, base + 1, sizeof(WfValue) * n);
                 for (uint32_t i = n; i < nslots; i++) nf->slots[i] = WF_NULL;
                 vm->depth++;
                 sp = base;
                 f->sp = sp;
+            } else if (cc->flags & WF_CO_GENERATOR) {
+                WfValue g = make_generator(vm, callee, base + 1, npos, kwnames);
+                if (kwnames) wf_obj_decref(vm, kwnames);
+                for (WfValue *p = base; p < sp; p++) wf_decref(vm, *p);
+                sp = base;
+                if (WF_IS_NULL(g)) goto error;
+                PUSH(g);
+                DISPATCH();
             } else {
-                nf = frame_new(vm, callee, base + 1, npos, kwnames);
+                nf = frame_new(vm, callee, base + 1, npos, kwnames, false);
                 if (kwnames) wf_obj_decref(vm, kwnames);
                 for (WfValue *p = base; p < sp; p++) wf_decref(vm, *p);
                 sp = base;
                 f->sp = sp;
                 if (!nf) goto error;
-                if (cc->flags & WF_CO_GENERATOR) {
-                    vm->depth--;
-                    frame_clear(vm, nf);
-                    frame_release(vm, nf);
-                    wf_err_format(vm, &wf_exc_RuntimeError, "generator functions are not supported yet");
-                    goto error;
-                }
             }
             nf->prev = f;
             f = nf;
@@ -1671,7 +1725,8 @@ next:
         vm->depth--;
         WfFrame *prev = f->prev;
         bool entry = f->entry;
-        frame_release(vm, f);
+        if (f->heap) f->finished = true;
+        else frame_release(vm, f);
         if (entry) {
             vm->frame = prev;
             return r;
@@ -1819,10 +1874,42 @@ next:
         PUSH(l);
         DISPATCH();
     }
-    TARGET(YIELD_VALUE)
-    TARGET(GET_YIELD_FROM_ITER)
-    TARGET(YIELD_FROM)
-    TARGET(GEN_START)
+    TARGET(GEN_START) { DISPATCH(); }
+    TARGET(YIELD_VALUE) {
+        yv = POP();
+        goto do_yield;
+    }
+    TARGET(GET_YIELD_FROM_ITER) {
+        WfValue v = TOP();
+        if (!(v.tag == WF_TAG_OBJ && v.u.o->type == &wf_type_generator)) {
+            SAVE_FRAME();
+            WfValue it = wf_iter(vm, v);
+            if (WF_IS_NULL(it)) goto error;
+            TOP() = it;
+            wf_decref(vm, v);
+        }
+        DISPATCH();
+    }
+    TARGET(YIELD_FROM) {
+        WfValue sent = POP();
+        WfValue it = TOP();
+        SAVE_FRAME();
+        WfValue result;
+        int st = wf_gen_delegate_send(vm, it, sent, &result);
+        wf_decref(vm, sent);
+        if (st < 0) goto error;
+        if (st == 1) {
+            /* The delegate yielded: pass it out, and come back here with
+             * whatever our caller sends. */
+            ip--;
+            yv = result;
+            goto do_yield;
+        }
+        sp--;
+        wf_decref(vm, it);
+        PUSH(result);
+        DISPATCH();
+    }
     TARGET(SETUP_WITH)
     TARGET(WITH_EXIT) {
         SAVE_FRAME();
@@ -1835,10 +1922,19 @@ next:
     }
 #endif
 
+do_yield:
+    /* Generator frames are always entered from wf_frame_resume, so a yield
+     * leaves this loop. */
+    SAVE_FRAME();
+    vm->depth--;
+    vm->gen_yielded = true;
+    vm->frame = f->prev;
+    return yv;
+
 error : {
     /* The exception is in vm->exc. ip points past the failing instruction. */
     f->sp = sp;
-    uint32_t at = (uint32_t)(ip - co->code - 1);
+    uint32_t at = ip > co->code ? (uint32_t)(ip - co->code - 1) : 0;
     if (!reraise) {
         set_context(vm);
         wf_traceback_add(vm, co, (int)co->lines[at]);
@@ -1862,7 +1958,8 @@ error : {
     vm->depth--;
     WfFrame *prev = f->prev;
     bool entry = f->entry;
-    frame_release(vm, f);
+    if (f->heap) f->finished = true;
+    else frame_release(vm, f);
     if (entry) {
         vm->frame = prev;
         return WF_NULL;

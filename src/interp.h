@@ -23,12 +23,23 @@ struct WfFrame {
     WfValue locals;        /* class body namespace (owned) or WF_NULL */
     bool entry;            /* returning from it leaves the C loop */
     bool heap;             /* owned by a generator, not the frame stack */
+    bool finished;         /* a generator frame that returned or raised:
+                              its slots are already released */
     int line_hint;         /* for frames that have not started */
     WfValue slots[];       /* locals, cells, frees, then the value stack */
 };
 
 WfValue wf_vm_call_function(WfVM *vm, WfFunction *fn, const WfValue *args, size_t nargs,
                             WfObject *kwnames);
+/* Generators (gen.c) own heap frames and resume them through this: sent
+ * (stolen; WF_NULL on the first resume) is pushed as the value of the
+ * suspended yield, or, with throwing, the pending exception is raised at
+ * it. Returns the yielded value (*yielded true), the return value, or
+ * WF_NULL with the exception set; in the last two cases the frame is
+ * finished. */
+WfValue wf_frame_resume(WfVM *vm, WfFrame *f, WfValue sent, bool throwing, bool *yielded);
+/* Releases a heap frame (finished or not). */
+void wf_frame_free_heap(WfVM *vm, WfFrame *f);
 /* Runs a module's code with globals as its namespace. */
 WfValue wf_vm_run_module_code(WfVM *vm, WfCode *code, WfValue globals);
 /* Line currently executing in frame f. */

@@ -8,6 +8,7 @@
 #include "dict.h"
 #include "list.h"
 #include "range.h"
+#include "str.h"
 #include "tuple.h"
 
 /* The allocation funnel refuses more than 2**36 bytes at once; this bound
@@ -123,11 +124,6 @@ void wf_repr_leave(WfVM *vm, WfObject *o) {
 
 /* ---- building from iterables ------------------------------------------------- */
 
-/* Byte length of the UTF-8 sequence that starts with c. */
-static size_t utf8_len(unsigned char c) {
-    return c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
-}
-
 /* A size guess for preallocation; only asks built-in types (no user code
  * runs). 0 when unknown. */
 static size_t length_hint(WfVM *vm, WfValue v) {
@@ -227,11 +223,12 @@ int wf_list_extend(WfVM *vm, WfValue list, WfValue iterable) {
             WfStr *s = (WfStr *)o;
             if (grow(vm, l, l->n + (size_t)s->ncp) < 0) return -1;
             for (int64_t i = 0; i < s->len;) {
-                size_t k = s->ascii ? 1 : utf8_len((unsigned char)s->data[i]);
-                WfValue c = wf_str_new(vm, s->data + i, k);
+                int k;
+                uint32_t cp = wf_utf8_decode((const unsigned char *)s->data + i, &k);
+                WfValue c = wf_str_from_char(vm, cp);
                 if (WF_IS_NULL(c)) return -1;
                 if (wf_list_append_steal(vm, list, c) < 0) return -1;
-                i += (int64_t)k;
+                i += k;
             }
             return 0;
         }

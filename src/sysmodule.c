@@ -11,6 +11,7 @@
 #include <unistd.h>
 #include "builtins.h"
 #include "exc.h"
+#include "type.h"
 
 #ifndef WEFT_VERSION
 #define WEFT_VERSION "0.1.0"
@@ -27,7 +28,7 @@ typedef struct WfSysFile {
 
 FILE *wf_sysfile_fp(WfValue f) {
     if (f.tag != WF_TAG_OBJ || f.u.o->type != &wf_type_sysfile) return NULL;
-    return SYSFILE(f).fp;
+    return SYSFILE(f)->fp;
 }
 
 /* ---- lookups ------------------------------------------------------------------ */
@@ -120,7 +121,7 @@ static WfValue f_write(WfVM *vm, WfValue self, const WfValue *args, size_t nargs
         return wf_err_format(vm, &wf_exc_TypeError, "write() argument must be str, not %s",
                              wf_type_name(args[0]));
     WfStr *s = WF_STR(args[0]);
-    if (wf_sysfile_write_raw(vm, SYSFILE(self).fp, s->data, (size_t)s->len) < 0) return WF_NULL;
+    if (wf_sysfile_write_raw(vm, SYSFILE(self)->fp, s->data, (size_t)s->len) < 0) return WF_NULL;
     return WF_INT(s->ncp);
 }
 
@@ -137,7 +138,7 @@ static WfValue f_writelines(WfVM *vm, WfValue self, const WfValue *args, size_t 
             wf_decref(vm, x);
             break;
         }
-        int rc = wf_sysfile_write_raw(vm, SYSFILE(self).fp, WF_STR(x)->data,
+        int rc = wf_sysfile_write_raw(vm, SYSFILE(self)->fp, WF_STR(x)->data,
                                       (size_t)WF_STR(x)->len);
         wf_decref(vm, x);
         if (rc < 0) break;
@@ -149,8 +150,8 @@ static WfValue f_writelines(WfVM *vm, WfValue self, const WfValue *args, size_t 
 static WfValue f_flush(WfVM *vm, WfValue self, const WfValue *args, size_t nargs,
                        WfObject *kw) {
     if (wf_args_check(vm, "TextIOWrapper.flush", nargs, kw, 0, 0) < 0) return WF_NULL;
-    if (fflush(SYSFILE(self).fp) != 0) {
-        clearerr(SYSFILE(self).fp);
+    if (fflush(SYSFILE(self)->fp) != 0) {
+        clearerr(SYSFILE(self)->fp);
         return wf_err_from_errno(vm, &wf_exc_OSError, errno ? errno : EIO, NULL);
     }
     return WF_NONE;
@@ -168,14 +169,14 @@ static WfValue f_readline(WfVM *vm, WfValue self, const WfValue *args, size_t na
                           WfObject *kw) {
     int64_t limit;
     if (limit_arg(vm, "readline", args, nargs, kw, &limit) < 0) return WF_NULL;
-    return wf_sysfile_readline(vm, SYSFILE(self).fp, limit);
+    return wf_sysfile_readline(vm, SYSFILE(self)->fp, limit);
 }
 
 static WfValue f_read(WfVM *vm, WfValue self, const WfValue *args, size_t nargs,
                       WfObject *kw) {
     int64_t limit;
     if (limit_arg(vm, "read", args, nargs, kw, &limit) < 0) return WF_NULL;
-    FILE *fp = SYSFILE(self).fp;
+    FILE *fp = SYSFILE(self)->fp;
     WfBuf b;
     wf_buf_init(&b);
     char chunk[4096];
@@ -201,7 +202,7 @@ static WfValue f_readlines(WfVM *vm, WfValue self, const WfValue *args, size_t n
     WfValue l = wf_list_new(vm, 8);
     if (WF_IS_NULL(l)) return l;
     for (;;) {
-        WfValue line = wf_sysfile_readline(vm, SYSFILE(self).fp, -1);
+        WfValue line = wf_sysfile_readline(vm, SYSFILE(self)->fp, -1);
         if (WF_IS_NULL(line)) {
             wf_decref(vm, l);
             return line;
@@ -220,17 +221,17 @@ static WfValue f_readlines(WfVM *vm, WfValue self, const WfValue *args, size_t n
 static WfValue f_fileno(WfVM *vm, WfValue self, const WfValue *args, size_t nargs,
                         WfObject *kw) {
     if (wf_args_check(vm, "TextIOWrapper.fileno", nargs, kw, 0, 0) < 0) return WF_NULL;
-    return WF_INT(fileno(SYSFILE(self).fp));
+    return WF_INT(fileno(SYSFILE(self)->fp));
 }
 
 static WfValue f_isatty(WfVM *vm, WfValue self, const WfValue *args, size_t nargs,
                         WfObject *kw) {
     if (wf_args_check(vm, "TextIOWrapper.isatty", nargs, kw, 0, 0) < 0) return WF_NULL;
-    return WF_BOOL(isatty(fileno(SYSFILE(self).fp)));
+    return WF_BOOL(isatty(fileno(SYSFILE(self)->fp)));
 }
 
 static WfValue f_true_if_mode(WfVM *vm, WfValue self, char mode) {
-    return WF_BOOL(SYSFILE(self).mode[0] == mode);
+    return WF_BOOL(SYSFILE(self)->mode[0] == mode);
 }
 static WfValue f_readable(WfVM *vm, WfValue self, const WfValue *args, size_t nargs,
                           WfObject *kw) {
@@ -256,15 +257,15 @@ static const WfMethodDef sysfile_methods[] = {
     {"writable", f_writable, "Return whether object was opened for writing."},
     {NULL, NULL, NULL}};
 
-static WfValue g_name(WfVM *vm, WfValue self) { return wf_str_from_cstr(vm, SYSFILE(self).name); }
-static WfValue g_mode(WfVM *vm, WfValue self) { return wf_str_from_cstr(vm, SYSFILE(self).mode); }
+static WfValue g_name(WfVM *vm, WfValue self) { return wf_str_from_cstr(vm, SYSFILE(self)->name); }
+static WfValue g_mode(WfVM *vm, WfValue self) { return wf_str_from_cstr(vm, SYSFILE(self)->mode); }
 static WfValue g_encoding(WfVM *vm, WfValue self) { return wf_str_from_cstr(vm, "utf-8"); }
 static WfValue g_errors(WfVM *vm, WfValue self) {
-    return wf_str_from_cstr(vm, SYSFILE(self).fp == stderr ? "backslashreplace" : "strict");
+    return wf_str_from_cstr(vm, SYSFILE(self)->fp == stderr ? "backslashreplace" : "strict");
 }
 static WfValue g_closed(WfVM *vm, WfValue self) { return WF_FALSE; }
 static WfValue g_line_buffering(WfVM *vm, WfValue self) {
-    FILE *fp = SYSFILE(self).fp;
+    FILE *fp = SYSFILE(self)->fp;
     return WF_BOOL(fp == stderr || isatty(fileno(fp)));
 }
 
@@ -279,13 +280,13 @@ static const WfGetSetDef sysfile_getsets[] = {
 
 static WfValue sysfile_repr(WfVM *vm, WfValue self) {
     return wf_str_printf(vm, "<_io.TextIOWrapper name='%s' mode='%s' encoding='utf-8'>",
-                         SYSFILE(self).name, SYSFILE(self).mode);
+                         SYSFILE(self)->name, SYSFILE(self)->mode);
 }
 
 static WfValue sysfile_iter(WfVM *vm, WfValue self) { return wf_ref(self); }
 
 static WfValue sysfile_next(WfVM *vm, WfValue self) {
-    WfValue line = wf_sysfile_readline(vm, SYSFILE(self).fp, -1);
+    WfValue line = wf_sysfile_readline(vm, SYSFILE(self)->fp, -1);
     if (!WF_IS_NULL(line) && WF_STR(line)->len == 0) {
         wf_decref(vm, line);
         return WF_NULL;

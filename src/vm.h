@@ -20,6 +20,7 @@ struct WfVM {
     int depth;                   /* weft frames + native re-entries */
     int c_depth;                 /* nested dispatch loops (C stack use) */
     bool softspace;              /* Python 2 print statement state */
+    bool gen_yielded;            /* run() left a generator frame by yield */
     int recursion_limit;
     WfFrame *frame;              /* innermost running frame */
 
