@@ -20,7 +20,7 @@
  * per frame at run time. */
 #define WF_MAX_FBLOCKS 64
 
-typedef enum { FB_LOOP, FB_FOR_LOOP, FB_TRY_EXCEPT, FB_FINALLY_TRY, FB_HANDLER, FB_FINALLY_END } FBKind;
+typedef enum { FB_LOOP, FB_FOR_LOOP, FB_TRY_EXCEPT, FB_FINALLY_TRY, FB_HANDLER, FB_FINALLY_END, FB_WITH } FBKind;
 
 typedef struct Region {
     int start;
@@ -130,7 +130,7 @@ static int stack_effect(int op, int arg) {
         return -((arg & 1) != 0) - ((arg & 2) != 0) - ((arg & 8) != 0);
     case WF_OP_RAISE: return -arg;
     case WF_OP_FORMAT_VALUE: return (arg & 4) ? -1 : 0;
-    case WF_OP_WITH_EXIT: return 0;
+    case WF_OP_WITH_EXIT: return 1;
     default: return wf_op_stack[op];
     }
 }
@@ -940,6 +940,16 @@ static void unwind_one(Compiler *c, FBlock *f, bool preserve) {
         emit(c, WF_OP_POP_TOP, 0);
         break;
     case FB_TRY_EXCEPT: region_close(c, &f->region); break;
+    case FB_WITH:
+        /* Leaving a with body normally: __exit__(None, None, None). */
+        region_close(c, &f->region);
+        if (preserve) emit(c, WF_OP_ROT_TWO, 0);
+        emit(c, WF_OP_LOAD_NONE, 0);
+        emit(c, WF_OP_DUP_TOP, 0);
+        emit(c, WF_OP_DUP_TOP, 0);
+        emit(c, WF_OP_CALL, 3);
+        emit(c, WF_OP_POP_TOP, 0);
+        break;
     case FB_FINALLY_TRY: {
         region_close(c, &f->region);
         /* The finally body runs outside its own protection; blocks inside
@@ -975,7 +985,7 @@ static void rewind_blocks(Compiler *c, int from) {
     for (int i = from; i < u->nfb; i++) {
         FBlock *f = &u->fb[i];
         if (f->kind == FB_TRY_EXCEPT || f->kind == FB_FINALLY_TRY || f->kind == FB_HANDLER ||
-            f->kind == FB_FINALLY_END)
+            f->kind == FB_FINALLY_END || f->kind == FB_WITH)
             f->region.start = u->n;
     }
 }
@@ -1162,6 +1172,55 @@ static void try_finally(Compiler *c, WfAst *s) {
     emit(c, WF_OP_POP_EXCEPT_RERAISE, 0);
     place(c, end);
     c->u->depth = d;
+}
+
+/* with A as a, B as b: BODY  ==  with A as a: with B as b: BODY
+ * Stack inside the body: [exit]; the region sends exceptions to a handler
+ * that calls exit(type, value, tb) and re-raises unless it returns true. */
+static void with_items(Compiler *c, WfAst *s, int i) {
+    WfAst *item = s->list.items[i];
+    int handler = new_label(c), end = new_label(c), cleanup = new_label(c), suppress = new_label(c);
+    set_line(c, item);
+    expr(c, item->left);
+    set_line(c, s);
+    emit(c, WF_OP_SETUP_WITH, 0);
+    int d = c->u->depth - 1; /* [exit] once the enter result is stored */
+    if (item->right) wf_compile_store_target(c, item->right);
+    else emit(c, WF_OP_POP_TOP, 0);
+    FBlock *f = fb_push(c, FB_WITH, s);
+    if (!f) return;
+    region_open(c, &f->region, handler);
+    if (i + 1 < s->list.n) with_items(c, s, i + 1);
+    else stmts(c, &s->body);
+    region_close(c, &c->u->fb[c->u->nfb - 1].region);
+    fb_pop(c);
+    c->u->line = s->line;
+    emit(c, WF_OP_LOAD_NONE, 0);
+    emit(c, WF_OP_DUP_TOP, 0);
+    emit(c, WF_OP_DUP_TOP, 0);
+    emit(c, WF_OP_CALL, 3);
+    emit(c, WF_OP_POP_TOP, 0);
+    emit_jump(c, WF_OP_JUMP, end);
+
+    place(c, handler);
+    c->u->depth = d + 1;
+    emit(c, WF_OP_PUSH_EXC_INFO, 0);
+    Region cl;
+    region_open(c, &cl, cleanup);
+    emit(c, WF_OP_WITH_EXIT, 0);
+    emit_jump(c, WF_OP_POP_JUMP_IF_TRUE, suppress);
+    emit(c, WF_OP_RERAISE, 0);
+    region_close(c, &cl);
+    place(c, suppress);
+    emit(c, WF_OP_POP_EXCEPT, 0);
+    emit(c, WF_OP_POP_TOP, 0);
+    emit_jump(c, WF_OP_JUMP, end);
+    place(c, cleanup);
+    c->u->depth = d + 3;
+    if (c->u->depth > c->u->maxdepth) c->u->maxdepth = c->u->depth;
+    emit(c, WF_OP_POP_EXCEPT_RERAISE, 0);
+    place(c, end);
+    c->u->depth = d - 1;
 }
 
 static void try_stmt(Compiler *c, WfAst *s) {
@@ -1408,9 +1467,7 @@ static void stmt(Compiler *c, WfAst *s) {
     case WF_S_IMPORT: import_stmt(c, s); break;
     case WF_S_IMPORTFROM: importfrom_stmt(c, s); break;
     case WF_S_PRINT: print_stmt(c, s); break;
-    case WF_S_WITH:
-        syntax_error(c, s, "'with' statements are not supported yet");
-        break;
+    case WF_S_WITH: with_items(c, s, 0); break;
     default: syntax_error(c, s, "invalid syntax"); break;
     }
 }

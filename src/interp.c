@@ -1910,12 +1910,46 @@ next:
         PUSH(result);
         DISPATCH();
     }
-    TARGET(SETUP_WITH)
-    TARGET(WITH_EXIT) {
+    TARGET(SETUP_WITH) {
+        WfValue mgr = TOP();
         SAVE_FRAME();
-        wf_err_format(vm, &wf_exc_SystemError, "opcode %s outside its construct",
-                      wf_op_names[WF_INSTR_OP(word)]);
-        goto error;
+        WfValue enter = wf_getattr_opt(vm, mgr, wf_str_intern_cstr(vm, "__enter__"));
+        if (WF_IS_NULL(enter)) {
+            if (!wf_err_occurred(vm))
+                wf_err_format(vm, &wf_exc_TypeError, "'%s' object does not support the context manager protocol",
+                              wf_type_name(mgr));
+            goto error;
+        }
+        WfValue exitf = wf_getattr_opt(vm, mgr, wf_str_intern_cstr(vm, "__exit__"));
+        if (WF_IS_NULL(exitf)) {
+            wf_decref(vm, enter);
+            if (!wf_err_occurred(vm))
+                wf_err_format(vm, &wf_exc_TypeError,
+                              "'%s' object does not support the context manager protocol (missed __exit__ method)",
+                              wf_type_name(mgr));
+            goto error;
+        }
+        TOP() = exitf;
+        wf_decref(vm, mgr);
+        WfValue r = wf_call0(vm, enter);
+        wf_decref(vm, enter);
+        if (WF_IS_NULL(r)) goto error;
+        PUSH(r);
+        DISPATCH();
+    }
+    TARGET(WITH_EXIT) {
+        WfValue exc = TOP();
+        WfValue exitf = THIRD();
+        WfValue args[3];
+        args[0] = WF_OBJ(wf_type_of(exc));
+        args[1] = exc;
+        WfException *e = (WfException *)exc.u.o;
+        args[2] = e->traceback ? WF_OBJ(e->traceback) : WF_NONE;
+        SAVE_FRAME();
+        WfValue r = wf_call(vm, exitf, args, 3, NULL);
+        if (WF_IS_NULL(r)) goto error;
+        PUSH(r);
+        DISPATCH();
     }
 
 #ifndef USE_GOTO

@@ -105,5 +105,5 @@ OP(YIELD_VALUE, N, 0, "suspend the generator with TOS; resume with the sent valu
 OP(GET_YIELD_FROM_ITER, N, 0, "TOS = iter(TOS) for yield from")
 OP(YIELD_FROM, N, -1, "delegate to the iterator TOS1 sending TOS")
 OP(GEN_START, N, 0, "first instruction of a generator body")
-OP(SETUP_WITH, J, 1, "with-statement entry (see compile.c)")
-OP(WITH_EXIT, N, VAR, "call __exit__ on the handler path")
+OP(SETUP_WITH, N, 1, "replace the context manager TOS with its bound __exit__ and push __enter__()")
+OP(WITH_EXIT, N, 1, "[exit, prev, exc]: push exit(type(exc), exc, tb)")
