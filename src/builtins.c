@@ -11,6 +11,7 @@
 #include <string.h>
 #include "builtins.h"
 #include "exc.h"
+#include "float.h"
 #include "func.h"
 #include "int.h"
 #include "list.h"
@@ -749,43 +750,6 @@ static bool is_number(WfValue v) {
     return v.tag == WF_TAG_INT || v.tag == WF_TAG_BOOL || v.tag == WF_TAG_FLOAT || wf_is_bigint(v);
 }
 
-/* CPython's float_divmod, exactly (it keeps divmod, // and % consistent). */
-static WfValue float_divmod(WfVM *vm, double vx, double wx) {
-    if (wx == 0.0) return wf_err_format(vm, &wf_exc_ZeroDivisionError, "float divmod()");
-    double mod = fmod(vx, wx);
-    double div = (vx - mod) / wx;
-    if (mod) {
-        if ((wx < 0) != (mod < 0)) {
-            mod += wx;
-            div -= 1.0;
-        }
-    } else {
-        mod = copysign(0.0, wx);
-    }
-    double floordiv;
-    if (div) {
-        floordiv = floor(div);
-        if (div - floordiv > 0.5) floordiv += 1.0;
-    } else {
-        floordiv = copysign(0.0, vx / wx);
-    }
-    return wf_tuple_pack(vm, 2, WF_FLOAT(floordiv), WF_FLOAT(mod));
-}
-
-static int as_double(WfVM *vm, WfValue v, double *out) {
-    if (v.tag == WF_TAG_FLOAT) *out = v.u.f;
-    else if (v.tag == WF_TAG_INT || v.tag == WF_TAG_BOOL) *out = (double)v.u.i;
-    else {
-        bool overflow = false;
-        *out = wf_int_as_double(vm, v, &overflow);
-        if (overflow) {
-            wf_err_format(vm, &wf_exc_OverflowError, "int too large to convert to float");
-            return -1;
-        }
-    }
-    return 0;
-}
-
 /* a.__divmod__(b), then b.__rdivmod__(a), for other types. */
 static WfValue divmod_dunder(WfVM *vm, WfValue a, WfValue b) {
     static const char *const dunders[2] = {"__divmod__", "__rdivmod__"};
@@ -829,11 +793,7 @@ BUILTIN(divmod) {
         }
     }
     if (wf_is_int(a) && wf_is_int(b)) return wf_int_divmod(vm, a, b);
-    if (is_number(a) && is_number(b)) {
-        double x, y;
-        if (as_double(vm, a, &x) < 0 || as_double(vm, b, &y) < 0) return WF_NULL;
-        return float_divmod(vm, x, y);
-    }
+    if (is_number(a) && is_number(b)) return wf_number_divmod(vm, a, b);
     return divmod_dunder(vm, a, b);
 }
 
@@ -865,9 +825,10 @@ BUILTIN(round) {
         if (r >= -9.2233720368547758e18 && r < 9.2233720368547758e18) return WF_INT((int64_t)r);
         return wf_int_from_double(vm, r);
     }
+    if (x.tag == WF_TAG_FLOAT) return wf_float_round(vm, x, nd);
     if (wf_is_int(x) && !(wf_type_of(x)->flags & WF_TPFLAG_HEAPTYPE))
         return wf_int_round(vm, x, nd);
-    /* Everything else (float with ndigits included) through __round__. */
+    /* Everything else through __round__. */
     WfType *t = wf_type_of(x);
     const WfMethodDef *def;
     const WfGetSetDef *gs;

@@ -40,9 +40,11 @@ typedef struct WfExcEntry {
 /* Inline cache of a LOAD_GLOBAL / LOAD_ATTR / LOAD_METHOD site. */
 typedef struct WfCache {
     uint64_t version;      /* globals dict version or type version */
-    uint64_t version2;     /* builtins dict version */
-    WfValue value;         /* borrowed: valid while the versions match */
-    WfType *type;
+    uint64_t version2;     /* builtins dict version; 0: found in globals */
+    WfValue value;         /* LOAD_METHOD: owned native; LOAD_GLOBAL: the
+                              entry index as an int */
+    WfType *type;          /* LOAD_METHOD: the receiver type */
+    const void *dict;      /* LOAD_GLOBAL: the globals dict cached */
 } WfCache;
 
 typedef struct WfCode {

@@ -1034,6 +1034,12 @@ static void classdef(Compiler *c, WfAst *s) {
     load_const(c, wf_str_from_cstr(c->vm, child->qualname));
     name_op(c, "__qualname__", CTX_STORE, s);
     stmts(c, &s->body);
+    WfSymbol *cc = wf_scope_lookup(child, "__class__");
+    if (cc && cc->kind == WF_SYM_CELL) {
+        /* __build_class__ fills the cell with the new class. */
+        emit(c, WF_OP_LOAD_CLOSURE, cc->slot);
+        emit_cached(c, WF_OP_STORE_NAME, add_name(c, "__classcell__"));
+    }
     emit(c, WF_OP_LOAD_LOCALS, 0);
     emit(c, WF_OP_RETURN_VALUE, 0);
     WfCode *code = unit_finish(c, s->name, child->qualname, s->line);

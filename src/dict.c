@@ -957,6 +957,48 @@ static WfValue dict_iter(WfVM *vm, WfValue v) {
     return dict_iter_new(vm, &wf_type_dict_keyiter, DICT(v));
 }
 
+/* reversed(d) and reversed(view): pos counts down and is one past the next
+ * entry to look at. */
+static WfValue dict_reviter_new(WfVM *vm, WfType *type, WfDict *d) {
+    WfValue r = dict_iter_new(vm, type, d);
+    if (!WF_IS_NULL(r)) ((DictIter *)r.u.o)->pos = d->nentries;
+    return r;
+}
+
+static Entry *dictreviter_step(WfVM *vm, DictIter *it) {
+    WfDict *d = it->d;
+    if (!d) return NULL;
+    if (it->used != d->used) {
+        wf_err_format(vm, &wf_exc_RuntimeError, "dictionary changed size during iteration");
+        it->used = -1;
+        return NULL;
+    }
+    size_t pos = it->pos < d->nentries ? it->pos : d->nentries;
+    while (pos > 0 && d->entries[pos - 1].ktag == WF_TAG_NULL) pos--;
+    if (pos == 0 || it->len == 0) {
+        it->d = NULL;
+        wf_obj_decref(vm, &d->ob);
+        return NULL;
+    }
+    it->pos = pos - 1;
+    it->len--;
+    return &d->entries[pos - 1];
+}
+
+static WfValue dictreviter_next(WfVM *vm, WfValue v) {
+    DictIter *it = (DictIter *)v.u.o;
+    Entry *e = dictreviter_step(vm, it);
+    if (!e) return WF_NULL;
+    WfType *t = v.u.o->type;
+    if (t == &wf_type_dict_revkeyiter) return wf_ref(EKEY(e));
+    if (t == &wf_type_dict_revvalueiter) return wf_ref(EVAL(e));
+    return wf_tuple_pack(vm, 2, EKEY(e), EVAL(e));
+}
+
+DICT_ITER_TYPE(wf_type_dict_revkeyiter, "dict_reversekeyiterator", dictreviter_next)
+DICT_ITER_TYPE(wf_type_dict_revvalueiter, "dict_reversevalueiterator", dictreviter_next)
+DICT_ITER_TYPE(wf_type_dict_revitemiter, "dict_reverseitemiterator", dictreviter_next)
+
 /* ---- views ------------------------------------------------------------------------ */
 
 typedef struct DictView {
@@ -1000,6 +1042,17 @@ static WfValue view_iter(WfVM *vm, WfValue v) {
                                              : &wf_type_dict_itemiter;
     if (!VIEW(v)->d) return wf_err_format(vm, &wf_exc_RuntimeError, "dict view is detached");
     return dict_iter_new(vm, it, VIEW(v)->d);
+}
+
+static WfValue view_m_reversed(WfVM *vm, WfValue self, const WfValue *args, size_t nargs,
+                               WfObject *kw) {
+    if (wf_args_check(vm, "__reversed__", nargs, kw, 0, 0) < 0) return WF_NULL;
+    WfType *t = self.u.o->type;
+    WfType *it = t == &wf_type_dict_keys     ? &wf_type_dict_revkeyiter
+                 : t == &wf_type_dict_values ? &wf_type_dict_revvalueiter
+                                             : &wf_type_dict_revitemiter;
+    if (!VIEW(self)->d) return wf_err_format(vm, &wf_exc_RuntimeError, "dict view is detached");
+    return dict_reviter_new(vm, it, VIEW(self)->d);
 }
 
 static WfValue view_repr(WfVM *vm, WfValue v) {
@@ -1135,6 +1188,12 @@ static WfValue view_isdisjoint(WfVM *vm, WfValue self, const WfValue *args, size
 
 static const WfMethodDef setview_methods[] = {
     {"isdisjoint", view_isdisjoint, "Return True if the view and the given iterable have a null intersection."},
+    {"__reversed__", view_m_reversed, NULL},
+    {NULL, NULL, NULL},
+};
+
+static const WfMethodDef valuesview_methods[] = {
+    {"__reversed__", view_m_reversed, NULL},
     {NULL, NULL, NULL},
 };
 
@@ -1188,6 +1247,7 @@ WfType wf_type_dict_values = {
     .repr = view_repr,
     .iter = view_iter,
     .len = view_len,
+    .methods = valuesview_methods,
 };
 
 /* ---- methods -------------------------------------------------------------------------- */
@@ -1342,6 +1402,11 @@ METHOD(dict_m_len) {
     return WF_INT(DICT(self)->used);
 }
 
+METHOD(dict_m_reversed) {
+    if (wf_args_check(vm, "dict.__reversed__", nargs, kw, 0, 0) < 0) return WF_NULL;
+    return dict_reviter_new(vm, &wf_type_dict_revkeyiter, DICT(self));
+}
+
 METHOD(dict_m_iter) {
     if (wf_args_check(vm, "dict.__iter__", nargs, kw, 0, 0) < 0) return WF_NULL;
     return dict_iter(vm, self);
@@ -1366,6 +1431,7 @@ static const WfMethodDef dict_methods[] = {
     {"__contains__", dict_m_contains, NULL},
     {"__len__", dict_m_len, NULL},
     {"__iter__", dict_m_iter, NULL},
+    {"__reversed__", dict_m_reversed, NULL},
     {NULL, NULL, NULL},
 };
 

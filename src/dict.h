@@ -8,7 +8,8 @@
 #include "vm.h"
 
 extern WfType wf_type_dict_keys, wf_type_dict_values, wf_type_dict_items,
-    wf_type_dict_keyiter, wf_type_dict_valueiter, wf_type_dict_itemiter;
+    wf_type_dict_keyiter, wf_type_dict_valueiter, wf_type_dict_itemiter,
+    wf_type_dict_revkeyiter, wf_type_dict_revvalueiter, wf_type_dict_revitemiter;
 
 WfValue wf_dict_copy(WfVM *vm, WfValue dict);
 void wf_dict_clear(WfVM *vm, WfValue dict);

@@ -7,6 +7,7 @@
  * by a port of CPython's format_float_short, so every corner (1e+16,
  * 0.0001, '#', 'z', the None type's ".0") matches. */
 #include <errno.h>
+#include <fenv.h>
 #include <float.h>
 #include <math.h>
 #include <stdio.h>
@@ -19,6 +20,21 @@
 #include "tuple.h"
 
 /* ---- digits ------------------------------------------------------------------ */
+
+/* Writes to buf (40 bytes) a p-significant-digit decimal that reads back
+ * as d > 0, if there is one: the nearest, else the neighbour on the other
+ * side of d (printf rounds in the current rounding direction, so
+ * switching it gives the floor or ceiling decimal). */
+static bool round_trips(double d, int p, char *buf) {
+    snprintf(buf, 40, "%.*e", p - 1, d);
+    double r = strtod(buf, NULL);
+    if (r == d) return true;
+    int old = fegetround();
+    fesetround(r > d ? FE_DOWNWARD : FE_UPWARD);
+    snprintf(buf, 40, "%.*e", p - 1, d);
+    fesetround(old);
+    return strtod(buf, NULL) == d;
+}
 
 /* Shortest digits of finite d > 0 that read back as d: the decimal
  * digits (no trailing zeros) and decpt, with d ~ 0.DIGITS * 10**decpt.
@@ -40,17 +56,20 @@ static int shortest_digits(double d, char *digits, int *decpt) {
         digits[len] = 0;
         return len;
     }
-    /* The fewest significant digits that round-trip: 17 always do, and
-     * more digits never hurt, so search for the smallest. */
+    /* The fewest significant digits that round-trip (17 always do). At a
+     * given count the decimal nearest d may miss while its neighbour on
+     * the other side of d still reads back as d (dtoa's shortest mode
+     * finds those), so both neighbours count; "some p-digit decimal
+     * reads back as d" only gets truer as p grows, so binary search is
+     * exact. */
     char buf[40];
     int lo = 1, hi = 17;
     while (lo < hi) {
         int mid = (lo + hi) / 2;
-        snprintf(buf, sizeof buf, "%.*e", mid - 1, d);
-        if (strtod(buf, NULL) == d) hi = mid;
+        if (round_trips(d, mid, buf)) hi = mid;
         else lo = mid + 1;
     }
-    snprintf(buf, sizeof buf, "%.*e", lo - 1, d);
+    round_trips(d, lo, buf);
     int len = 0;
     const char *p = buf;
     for (; *p && *p != 'e'; p++)
@@ -201,13 +220,15 @@ bool wf_float_buf_format(WfVM *vm, WfBuf *b, double d, char type, int prec, unsi
         else if (flags & WF_DTSF_SIGN) wf_buf_putc(vm, b, '+');
         return wf_buf_puts(vm, b, s);
     }
-    int mode, nd = prec;
+    /* As PyOS_double_to_string: 'e' counts the digit before the point. */
+    int mode;
     switch (t) {
-    case 'e': mode = 2; nd = prec + 1; break;
+    case 'e': mode = 2; prec++; break;
     case 'f': mode = 3; break;
-    case 'g': mode = 2; if (nd == 0) nd = 1; prec = nd; break;
+    case 'g': mode = 2; if (prec == 0) prec = 1; break;
     default: mode = 0; prec = 0; break;
     }
+    int nd = prec;
     char small_dig[400], small_out[512];
     size_t digcap = (size_t)nd + 330;
     char *dig = digcap <= sizeof small_dig ? small_dig : wf_mem_alloc(vm, digcap);

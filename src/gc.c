@@ -34,7 +34,7 @@ void wf_gc_unlink(WfVM *vm, WfGCHead *g) {
 }
 
 static bool is_tracked(WfObject *o) {
-    return (o->type->flags & WF_TPFLAG_GC) && WF_GC_HEAD(o)->next != NULL;
+    return wf_has_gc_head(o) && WF_GC_HEAD(o)->next != NULL;
 }
 
 static void visit_decref(WfObject *child, void *arg) {

@@ -14,6 +14,8 @@
 #include "range.h"
 #include "type.h"
 #include "gen.h"
+#include "dict.h"
+#include "class.h"
 
 /* ---- frame stack ------------------------------------------------------------ */
 
@@ -386,6 +388,20 @@ WfValue wf_vm_call_function(WfVM *vm, WfFunction *fn, const WfValue *args, size_
     if (fn->code->flags & WF_CO_GENERATOR) return make_generator(vm, fn, args, nargs, kwnames);
     WfFrame *f = frame_new(vm, fn, args, nargs, kwnames, false);
     if (!f) return WF_NULL;
+    f->entry = true;
+    f->prev = vm->frame;
+    vm->c_depth++;
+    WfValue r = run(vm, f, false);
+    vm->c_depth--;
+    return r;
+}
+
+WfValue wf_vm_call_class_body(WfVM *vm, WfFunction *fn, WfValue ns) {
+    if (vm->c_depth >= WF_MAX_C_DEPTH)
+        return wf_err_format(vm, &wf_exc_RecursionError, "maximum recursion depth exceeded");
+    WfFrame *f = frame_new(vm, fn, NULL, 0, NULL, false);
+    if (!f) return WF_NULL;
+    f->locals = wf_ref(ns);
     f->entry = true;
     f->prev = vm->frame;
     vm->c_depth++;
@@ -779,14 +795,42 @@ next:
     }
     TARGET(LOAD_GLOBAL) {
         WfObject *name = names[ARG];
+        WfCache *cache = &co->caches[WF_INSTR_ARG(*ip)];
         ip++;
-        WfValue v = wf_dict_get_str(fn->globals, name);
-        if (WF_IS_NULL(v)) {
-            v = wf_dict_get_str(fn->builtins, name);
-            if (WF_IS_NULL(v)) {
+        WfValue v;
+        /* Entry indexes stay valid while the dict versions do (dict.h). */
+        if (cache->dict == fn->globals.u.o && cache->version == wf_dict_version(fn->globals)) {
+            if (cache->version2 == 0) {
+                v = wf_dict_value_at(fn->globals, cache->value.u.i);
+                wf_incref(v);
+                PUSH(v);
+                DISPATCH();
+            }
+            if (cache->version2 == wf_dict_version(fn->builtins)) {
+                v = wf_dict_value_at(fn->builtins, cache->value.u.i);
+                wf_incref(v);
+                PUSH(v);
+                DISPATCH();
+            }
+        }
+        int64_t ix = wf_dict_find_str(fn->globals, name);
+        if (ix >= 0) {
+            cache->dict = fn->globals.u.o;
+            cache->version = wf_dict_version(fn->globals);
+            cache->version2 = 0;
+            cache->value = WF_INT(ix);
+            v = wf_dict_value_at(fn->globals, ix);
+        } else {
+            ix = wf_dict_find_str(fn->builtins, name);
+            if (ix < 0) {
                 wf_err_format(vm, &wf_exc_NameError, "name '%s' is not defined", ((WfStr *)name)->data);
                 goto error;
             }
+            cache->dict = fn->globals.u.o;
+            cache->version = wf_dict_version(fn->globals);
+            cache->version2 = wf_dict_version(fn->builtins);
+            cache->value = WF_INT(ix);
+            v = wf_dict_value_at(fn->builtins, ix);
         }
         wf_incref(v);
         PUSH(v);
@@ -911,6 +955,22 @@ next:
                 TOP() = nat;
                 PUSH(o);
                 DISPATCH();
+            }
+        }
+        if ((t->flags & WF_TPFLAG_HEAPTYPE) && t->getattr == wf_instance_getattr) {
+            /* A plain function found on the class, not shadowed by the
+             * instance dict: call it with self, no bound method. */
+            const WfMethodDef *def;
+            const WfGetSetDef *gs;
+            WfValue m = wf_class_lookup(vm, t, name, &def, &gs);
+            if (!WF_IS_NULL(m) && wf_type_of(m) == &wf_type_function) {
+                WfValue *dp = (WfValue *)((char *)o.u.o + t->dictoffset);
+                if (!t->dictoffset || WF_IS_NULL(*dp) || WF_IS_NULL(wf_dict_get_str(*dp, name))) {
+                    wf_incref(m);
+                    TOP() = m;
+                    PUSH(o);
+                    DISPATCH();
+                }
             }
         }
         SAVE_FRAME();
@@ -1864,8 +1924,10 @@ next:
     }
     TARGET(LOAD_BUILD_CLASS) {
         SAVE_FRAME();
-        wf_err_format(vm, &wf_exc_NotImplementedError, "class statements are not supported yet");
-        goto error;
+        WfValue bc = wf_native_new(vm, &wf_build_class_def, WF_NULL);
+        if (WF_IS_NULL(bc)) goto error;
+        PUSH(bc);
+        DISPATCH();
     }
     TARGET(LOAD_LOCALS) {
         WfValue l = f->locals;

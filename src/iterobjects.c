@@ -9,6 +9,8 @@
 #include <string.h>
 #include "builtins.h"
 #include "exc.h"
+#include "list.h"
+#include "range.h"
 #include "type.h"
 
 static inline WfValue next_of(WfVM *vm, WfValue it) {
@@ -563,6 +565,8 @@ static WfValue rev_by_index(WfVM *vm, WfValue seq, int64_t n) {
 
 WfValue wf_reversed_new(WfVM *vm, WfValue seq) {
     WfType *t = wf_type_of(seq);
+    if (t == &wf_type_list) return wf_list_reversed_iter(vm, seq);
+    if (t == &wf_type_range) return wf_range_reversed_iter(vm, seq);
     if (t == &wf_type_tuple) return rev_by_index(vm, seq, (int64_t)WF_TUPLE(seq)->n);
     if (t == &wf_type_str) return rev_by_index(vm, seq, WF_STR(seq)->ncp);
     /* __reversed__: static types list it in their methods; user classes

@@ -64,6 +64,7 @@ typedef struct WfLexer {
     const char *cp_ptr; int cp_n;  /* code-point column cache on the line */
     int indstack[WF_MAX_INDENT], altstack[WF_MAX_INDENT], indent;
     int pending;                   /* >0 INDENTs, <0 DEDENTs to emit */
+    int eof_dedents;               /* DEDENTs still due at the end */
     char parenstack[WF_MAX_LEVEL];
     int parenline[WF_MAX_LEVEL], parencol[WF_MAX_LEVEL],
         parenbcol[WF_MAX_LEVEL];

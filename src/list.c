@@ -215,8 +215,12 @@ int wf_list_extend(WfVM *vm, WfValue list, WfValue iterable) {
             WfRange *r = (WfRange *)o;
             if (r->len > WF_LIST_MAX_ITEMS) return extend_iter(vm, list, iterable);
             if (grow(vm, l, l->n + (size_t)r->len) < 0) return -1;
+            /* Stepping after the last item could overflow int64. */
             int64_t x = r->start;
-            for (uint64_t i = 0; i < r->len; i++, x += r->step) l->items[l->n++] = WF_INT(x);
+            for (uint64_t i = 0; i < r->len; i++) {
+                l->items[l->n++] = WF_INT(x);
+                if (i + 1 < r->len) x += r->step;
+            }
             return 0;
         }
         if (o->type == &wf_type_str) {
@@ -392,7 +396,7 @@ static int ass_slice(WfVM *vm, WfList *l, size_t lo, size_t hi, const WfValue *s
         if (old != small) wf_mem_free(vm, old);
         return -1;
     }
-    memcpy(old, l->items + lo, norig * sizeof(WfValue));
+    if (norig) memcpy(old, l->items + lo, norig * sizeof(WfValue));
     if (m != norig)
         memmove(l->items + lo + m, l->items + hi, (l->n - hi) * sizeof(WfValue));
     for (size_t k = 0; k < m; k++) l->items[lo + k] = wf_ref(src[k]);

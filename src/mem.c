@@ -30,9 +30,9 @@ void wf_mem_free(WfVM *vm, void *p) {
     free(p);
 }
 
-WfObject *wf_obj_alloc(WfVM *vm, WfType *type, size_t size) {
+static WfObject *alloc(WfVM *vm, WfType *type, size_t size, bool gc) {
     WfObject *o;
-    if (type->flags & WF_TPFLAG_GC) {
+    if (gc) {
         if (wf_gc_should_collect(vm)) wf_gc_collect(vm);
         if (size > WF_MAX_ALLOC) {
             wf_err_no_memory(vm);
@@ -57,9 +57,15 @@ WfObject *wf_obj_alloc(WfVM *vm, WfType *type, size_t size) {
     return o;
 }
 
+WfObject *wf_obj_alloc(WfVM *vm, WfType *type, size_t size) {
+    return alloc(vm, type, size, (type->flags & WF_TPFLAG_GC) != 0);
+}
+
+WfObject *wf_obj_alloc_gc(WfVM *vm, WfType *type, size_t size) { return alloc(vm, type, size, true); }
+
 void wf_obj_free(WfVM *vm, WfObject *o) {
     WfType *type = o->type;
-    if (type->flags & WF_TPFLAG_GC) {
+    if (wf_has_gc_head(o)) {
         WfGCHead *g = WF_GC_HEAD(o);
         wf_gc_unlink(vm, g);
         free(g);

@@ -22,7 +22,7 @@ WfValue wf_repr(WfVM *vm, WfValue v) {
                                  "maximum recursion depth exceeded while getting the repr of an object");
         return t->repr(vm, v);
     }
-    return wf_str_printf(vm, "<%s object at %p>", t->name, (void *)v.u.o);
+    return wf_default_repr(vm, v);
 }
 
 WfValue wf_to_str(WfVM *vm, WfValue v) {
@@ -195,6 +195,8 @@ WfValue wf_call(WfVM *vm, WfValue callable, const WfValue *args, size_t nargs,
         }
         if (t->flags & WF_TPFLAG_TYPE) {
             WfType *ty = (WfType *)callable.u.o;
+            if (ty == &wf_type_type && nargs != 1)
+                return ty->new_(vm, ty, args, nargs, kwnames);
             if (ty->new_) return ty->new_(vm, ty, args, nargs, kwnames);
             return wf_err_format(vm, &wf_exc_TypeError, "cannot create '%s' instances", ty->name);
         }

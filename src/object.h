@@ -134,6 +134,9 @@ struct WfType {
     WfObject *mro;               /* heap types: tuple of types; static: NULL
                                     (the base chain is the MRO) */
     const char *doc;
+    size_t dictoffset;           /* heap types: where the instance dict
+                                    pointer lives in an instance, 0: none */
+    WfObject *bases;             /* heap types: tuple of the direct bases */
 };
 
 /* ---- core object layouts (fast paths read them directly) ------------------ */
@@ -191,6 +194,13 @@ extern WfObject wf_notimpl_obj, wf_ellipsis_obj;
 #include "exc_types.h"
 #undef WF_EXC
 
+/* Does o carry a WfGCHead? Instances of GC types do, and so do classes
+ * made by class statements (heap types), whose type is the static `type`. */
+static inline bool wf_has_gc_head(const WfObject *o) {
+    return (o->type->flags & WF_TPFLAG_GC) ||
+           (o->type == &wf_type_type && (((const WfType *)o)->flags & WF_TPFLAG_HEAPTYPE));
+}
+
 /* ---- reference counting ---------------------------------------------------- */
 
 void wf_obj_dealloc(WfVM *vm, WfObject *o);
@@ -220,6 +230,8 @@ static inline WfValue wf_ref(WfValue v) {
  * refcount 1, tracked by the cycle collector when the type has
  * WF_TPFLAG_GC. NULL with MemoryError set on failure. */
 WfObject *wf_obj_alloc(WfVM *vm, WfType *type, size_t size);
+/* As wf_obj_alloc, always with a GC head (heap type objects). */
+WfObject *wf_obj_alloc_gc(WfVM *vm, WfType *type, size_t size);
 /* Releases an object's memory; called at the end of a type's dealloc. */
 void wf_obj_free(WfVM *vm, WfObject *o);
 /* Raw buffers (list items, dict tables, ...), counted by the same funnel.

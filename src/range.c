@@ -157,10 +157,25 @@ static WfValue range_getitem(WfVM *vm, WfValue v, WfValue key) {
     } else if (wf_is_slice(key)) {
         int64_t start, stop, step;
         if (wf_slice_unpack(vm, key, &start, &stop, &step) < 0) return WF_NULL;
-        int64_t len = r->len > (uint64_t)INT64_MAX ? INT64_MAX : (int64_t)r->len;
-        wf_slice_adjust(len, &start, &stop, step);
-        __int128 nstart = (__int128)r->start + (__int128)start * r->step;
-        __int128 nstop = (__int128)r->start + (__int128)stop * r->step;
+        /* wf_slice_adjust with a 128-bit length: len may exceed INT64_MAX. */
+        __int128 len = r->len, lo = start, hi = stop;
+        if (lo < 0) {
+            lo += len;
+            if (lo < 0) lo = step < 0 ? -1 : 0;
+        } else if (lo >= len) {
+            lo = step < 0 ? len - 1 : len;
+        }
+        if (hi < 0) {
+            hi += len;
+            if (hi < 0) hi = step < 0 ? -1 : 0;
+        } else if (hi >= len) {
+            hi = step < 0 ? len - 1 : len;
+        }
+        /* None parts mean the ends, which int64 sentinels cannot name. */
+        if (WF_IS_NONE(((WfSlice *)key.u.o)->start)) lo = step < 0 ? len - 1 : 0;
+        if (WF_IS_NONE(((WfSlice *)key.u.o)->stop)) hi = step < 0 ? -1 : len;
+        __int128 nstart = (__int128)r->start + lo * r->step;
+        __int128 nstop = (__int128)r->start + hi * r->step;
         __int128 nstep = (__int128)r->step * step;
         if (nstart < INT64_MIN || nstart > INT64_MAX || nstop < INT64_MIN || nstop > INT64_MAX ||
             nstep < INT64_MIN || nstep > INT64_MAX)

@@ -242,7 +242,12 @@ static void visit_comprehension(WfScopeTable *t, WfScope *s, WfAst *e, const cha
 static void visit_expr(WfScopeTable *t, WfScope *s, WfAst *e) {
     if (!e || t->failed) return;
     switch (e->kind) {
-    case WF_E_NAME: use(t, s, e->name, e); break;
+    case WF_E_NAME:
+        use(t, s, e->name, e);
+        /* Zero-argument super() finds the class through an implicit
+         * __class__ cell, as in CPython. */
+        if (s->kind == WF_SCOPE_FUNCTION && strcmp(e->name, "super") == 0) use(t, s, "__class__", e);
+        break;
     case WF_E_INT: case WF_E_FLOAT: case WF_E_STR: case WF_E_NONE: case WF_E_TRUE:
     case WF_E_FALSE: case WF_E_ELLIPSIS:
         break;
@@ -527,6 +532,7 @@ static void analyze(WfScopeTable *t, WfScope *s, const NameSet *bound, NameSet *
             if (sym->kind == WF_SYM_LOCAL) set_add(t->a, &newbound, sym->name);
         }
     }
+    if (s->kind == WF_SCOPE_CLASS) set_add(t->a, &newbound, "__class__");
     ScopeList kids = {0};
     find_children(t, s, &kids);
     NameSet child_free = {0};
@@ -544,6 +550,11 @@ static void analyze(WfScopeTable *t, WfScope *s, const NameSet *bound, NameSet *
             continue;
         }
         if (s->kind == WF_SCOPE_MODULE) continue;
+        if (s->kind == WF_SCOPE_CLASS && strcmp(name, "__class__") == 0) {
+            sym = sym_add(t, s, name, 0, 0);
+            sym->kind = WF_SYM_CELL;
+            continue;
+        }
         if (sym && sym->kind == WF_SYM_FREE) continue;
         if (sym && s->kind == WF_SCOPE_CLASS && sym->kind == WF_SYM_NAME) {
             /* The class binds the name too; methods still see the enclosing

@@ -43,6 +43,19 @@ static inline bool wf_is_anyset(WfValue v) {
 /* set(iterable) / frozenset(iterable); iterable may be WF_NULL (empty). */
 WfValue wf_set_from_iterable(WfVM *vm, WfValue iterable);
 WfValue wf_frozenset_new(WfVM *vm, WfValue iterable);
+/* Constant set displays. CPython 3.11 compiles {c1, c2, c3} (more than two
+ * constants) as BUILD_SET 0; LOAD_CONST frozenset; SET_UPDATE, and turns a
+ * constant set iterated by `for` (or tested with `in`) into a frozenset
+ * constant; its constant-merging pass then rebuilds every frozenset constant
+ * from the first one's iteration order. The table layouts, and so the
+ * printed orders, differ from adding the items one by one:
+ * {5, 21, 37, 53, 6} prints {5, 37, 6, 21, 53}, not {37, 5, 6, 53, 21}.
+ * wf_frozenset_const makes that constant from the items in source order
+ * (for LOAD_CONST); wf_set_display builds what the display evaluates to:
+ * the frozenset route when all_const and n > 2, else adds in order (what
+ * BUILD_SET n does). */
+WfValue wf_frozenset_const(WfVM *vm, const WfValue *items, size_t n);
+WfValue wf_set_display(WfVM *vm, const WfValue *items, size_t n, bool all_const);
 /* s.discard(key): 1 removed, 0 absent, -1 error (unhashable key). */
 int wf_set_discard(WfVM *vm, WfValue set, WfValue key);
 /* s.update(iterable); 0 or -1. */

@@ -2,13 +2,14 @@
  * minimum run, a run stack with Tim Peters' invariants, galloping merges).
  * Stable; compares with `<` only. When every key is a small int, a float
  * or an exact str the comparison is inlined (no generic call), which is
- * most of a sort's cost. The list is emptied while it sorts, so key
- * functions and __lt__ see an empty list and any change they make is
- * detected ("list modified during sort"). Called by list.c and builtins. */
+ * most of a sort's cost; tuples of those compare item by item inline too.
+ * The list is emptied while it sorts, so key functions and __lt__ see an
+ * empty list and any change they make is detected ("list modified during
+ * sort"). Called by list.c and builtins.c (sorted). */
 #include <string.h>
 #include "list.h"
 
-enum { MODE_GENERIC, MODE_INT, MODE_FLOAT, MODE_STR };
+enum { MODE_GENERIC, MODE_INT, MODE_FLOAT, MODE_STR, MODE_TUPLE };
 
 /* CPython's values: runs of equal-winning streaks this long switch a merge
  * to galloping; 85 pending runs cover any array that fits in memory. */
@@ -38,6 +39,33 @@ ALWAYS_INLINE int str_lt(const WfStr *a, const WfStr *b) {
     return c < 0 || (c == 0 && a->len < b->len);
 }
 
+ALWAYS_INLINE int item_lt(WfVM *vm, WfValue a, WfValue b) {
+    if (a.tag == WF_TAG_INT && b.tag == WF_TAG_INT) return a.u.i < b.u.i;
+    if (a.tag == WF_TAG_FLOAT && b.tag == WF_TAG_FLOAT) return a.u.f < b.u.f;
+    if (wf_is_exact_str(a) && wf_is_exact_str(b)) return str_lt(WF_STR(a), WF_STR(b));
+    return wf_richcmp_bool(vm, a, b, WF_CMP_LT);
+}
+
+ALWAYS_INLINE int item_eq(WfVM *vm, WfValue a, WfValue b) {
+    if (a.tag == b.tag && a.u.i == b.u.i) return 1;
+    if (a.tag == WF_TAG_INT && b.tag == WF_TAG_INT) return 0;
+    if (a.tag == WF_TAG_FLOAT && b.tag == WF_TAG_FLOAT) return a.u.f == b.u.f;
+    if (wf_is_exact_str(a) && wf_is_exact_str(b)) return wf_str_equal(WF_STR(a), WF_STR(b));
+    return wf_eq(vm, a, b);
+}
+
+/* Tuple `<` as tuple.__lt__ computes it (first unequal item decides), with
+ * the common item types compared inline: sorting (key, value) pairs. */
+static int tuple_lt(WfVM *vm, const WfTuple *x, const WfTuple *y) {
+    size_t n = x->n < y->n ? x->n : y->n;
+    for (size_t i = 0; i < n; i++) {
+        int eq = item_eq(vm, x->items[i], y->items[i]);
+        if (eq < 0) return -1;
+        if (!eq) return item_lt(vm, x->items[i], y->items[i]);
+    }
+    return x->n < y->n;
+}
+
 /* a < b: 1, 0, or -1 on error. UTF-8 byte order is code point order, so
  * memcmp orders strs as CPython does. */
 ALWAYS_INLINE int lt(Sorter *s, int mode, WfValue a, WfValue b) {
@@ -45,6 +73,7 @@ ALWAYS_INLINE int lt(Sorter *s, int mode, WfValue a, WfValue b) {
     case MODE_INT: return a.u.i < b.u.i;
     case MODE_FLOAT: return a.u.f < b.u.f;
     case MODE_STR: return str_lt(WF_STR(a), WF_STR(b));
+    case MODE_TUPLE: return tuple_lt(s->vm, WF_TUPLE(a), WF_TUPLE(b));
     default: return wf_richcmp_bool(s->vm, a, b, WF_CMP_LT);
     }
 }
@@ -475,6 +504,8 @@ SORT_VARIANT(sort_gen_kv, MODE_GENERIC, true)
 SORT_VARIANT(sort_int_kv, MODE_INT, true)
 SORT_VARIANT(sort_float_kv, MODE_FLOAT, true)
 SORT_VARIANT(sort_str_kv, MODE_STR, true)
+SORT_VARIANT(sort_tuple, MODE_TUPLE, false)
+SORT_VARIANT(sort_tuple_kv, MODE_TUPLE, true)
 
 static int pick_mode(const WfValue *keys, size_t n) {
     if (n == 0) return MODE_GENERIC;
@@ -484,9 +515,14 @@ static int pick_mode(const WfValue *keys, size_t n) {
             if (keys[i].tag != tag) return MODE_GENERIC;
         return tag == WF_TAG_INT ? MODE_INT : MODE_FLOAT;
     }
+    if (wf_is_exact_str(keys[0])) {
+        for (size_t i = 1; i < n; i++)
+            if (!wf_is_exact_str(keys[i])) return MODE_GENERIC;
+        return MODE_STR;
+    }
     for (size_t i = 0; i < n; i++)
-        if (!wf_is_exact_str(keys[i])) return MODE_GENERIC;
-    return MODE_STR;
+        if (keys[i].tag != WF_TAG_OBJ || keys[i].u.o->type != &wf_type_tuple) return MODE_GENERIC;
+    return MODE_TUPLE;
 }
 
 static void reverse_array(WfValue *a, size_t n) {
@@ -529,9 +565,10 @@ int wf_list_sort(WfVM *vm, WfValue list, WfValue key, bool reverse) {
     }
     Sorter s = {.vm = vm, .keys = keys, .vals = has_key ? items : NULL,
                 .min_gallop = MIN_GALLOP};
-    static int (*const plain[])(Sorter *, size_t) = {sort_gen, sort_int, sort_float, sort_str};
+    static int (*const plain[])(Sorter *, size_t) = {sort_gen, sort_int, sort_float, sort_str,
+                                                     sort_tuple};
     static int (*const keyed[])(Sorter *, size_t) = {sort_gen_kv, sort_int_kv, sort_float_kv,
-                                                     sort_str_kv};
+                                                     sort_str_kv, sort_tuple_kv};
     int mode = pick_mode(keys, n);
     rc = (has_key ? keyed : plain)[mode](&s, n);
     wf_mem_free(vm, s.tk);

@@ -3,6 +3,8 @@
  * static and immortal; their attributes come from their methods and getsets
  * tables, searched along the base chain. */
 #include <string.h>
+#include "class.h"
+#include "dict.h"
 #include "func.h"
 #include "type.h"
 #include "vm.h"
@@ -72,15 +74,71 @@ void wf_dealloc_simple(WfVM *vm, WfObject *o) { wf_obj_free(vm, o); }
 
 /* ---- type ----------------------------------------------------------------- */
 
+/* __module__ of a heap type ("__main__", ...), or NULL. */
+static const char *heap_module(WfVM *vm, WfType *t) {
+    if (!(t->flags & WF_TPFLAG_HEAPTYPE) || !t->dict) return NULL;
+    WfValue m = wf_dict_get_str(WF_OBJ(t->dict), wf_str_intern_cstr(vm, "__module__"));
+    return wf_is_str(m) ? WF_STR(m)->data : NULL;
+}
+
+static const char *heap_qualname(WfVM *vm, WfType *t) {
+    if (!(t->flags & WF_TPFLAG_HEAPTYPE) || !t->dict) return t->name;
+    WfValue m = wf_dict_get_str(WF_OBJ(t->dict), wf_str_intern_cstr(vm, "__qualname__"));
+    return wf_is_str(m) ? WF_STR(m)->data : t->name;
+}
+
 static WfValue type_repr(WfVM *vm, WfValue v) {
-    return wf_str_printf(vm, "<class '%s'>", ((WfType *)v.u.o)->name);
+    WfType *t = (WfType *)v.u.o;
+    const char *mod = heap_module(vm, t);
+    if (mod && strcmp(mod, "builtins") != 0)
+        return wf_str_printf(vm, "<class '%s.%s'>", mod, heap_qualname(vm, t));
+    return wf_str_printf(vm, "<class '%s'>", t->name);
+}
+
+WfValue wf_default_repr(WfVM *vm, WfValue v) {
+    WfType *t = wf_type_of(v);
+    const char *mod = heap_module(vm, t);
+    if (mod && strcmp(mod, "builtins") != 0)
+        return wf_str_printf(vm, "<%s.%s object at %p>", mod, heap_qualname(vm, t), (void *)v.u.o);
+    return wf_str_printf(vm, "<%s object at %p>", t->name, (void *)v.u.o);
 }
 
 static WfValue type_getattr(WfVM *vm, WfValue v, WfObject *name) {
     WfType *t = (WfType *)v.u.o;
     const char *s = ((WfStr *)name)->data;
+    if (t->flags & WF_TPFLAG_HEAPTYPE) {
+        const WfMethodDef *def;
+        const WfGetSetDef *gs;
+        WfValue a = wf_class_lookup(vm, t, name, &def, &gs);
+        if (!WF_IS_NULL(a)) {
+            WfType *at = wf_type_of(a);
+            if (at == &wf_type_staticmethod) return wf_ref(((WfWrapper *)a.u.o)->func);
+            if (at == &wf_type_classmethod) return wf_method_new(vm, ((WfWrapper *)a.u.o)->func, v);
+            return wf_ref(a);
+        }
+        if (strcmp(s, "__mro__") == 0) return wf_ref(WF_OBJ(t->mro));
+        if (strcmp(s, "__bases__") == 0) return wf_ref(WF_OBJ(t->bases));
+        if (strcmp(s, "__dict__") == 0) return wf_dict_copy(vm, WF_OBJ(t->dict));
+        if (strcmp(s, "__name__") == 0) return wf_str_from_cstr(vm, t->name);
+        if (strcmp(s, "__qualname__") == 0) return wf_str_from_cstr(vm, heap_qualname(vm, t));
+        if (strcmp(s, "__doc__") == 0) return WF_NONE;
+        if (def) {
+            WfValue f = wf_native_new(vm, def, WF_NULL);
+            if (!WF_IS_NULL(f)) ((WfNative *)f.u.o)->owner = t->base;
+            return f;
+        }
+    }
     if (strcmp(s, "__name__") == 0 || strcmp(s, "__qualname__") == 0)
         return wf_str_from_cstr(vm, t->name);
+    if (strcmp(s, "__mro__") == 0) {
+        WfValue l = wf_list_new(vm, 4);
+        if (WF_IS_NULL(l)) return l;
+        for (WfType *b = t; b; b = b->base) wf_list_append(vm, l, WF_OBJ(b));
+        WfValue tup = wf_tuple_from_array(vm, WF_LIST(l)->items, WF_LIST(l)->n);
+        wf_decref(vm, l);
+        return tup;
+    }
+    if (strcmp(s, "__bases__") == 0) return t->base ? wf_tuple_pack(vm, 1, WF_OBJ(t->base)) : wf_ref(vm->empty_tuple);
     if (strcmp(s, "__doc__") == 0) return t->doc ? wf_str_from_cstr(vm, t->doc) : WF_NONE;
     if (strcmp(s, "__base__") == 0) return t->base ? wf_ref(WF_OBJ(t->base)) : WF_NONE;
     if (strcmp(s, "__module__") == 0) return wf_str_from_cstr(vm, "builtins");
@@ -102,7 +160,27 @@ static WfValue type_getattr(WfVM *vm, WfValue v, WfObject *name) {
 static WfValue type_new(WfVM *vm, WfType *type, const WfValue *args, size_t nargs,
                         WfObject *kwnames) {
     if (nargs == 1 && !kwnames) return wf_ref(WF_OBJ(wf_type_of(args[0])));
+    if (nargs == 3 && !kwnames) {
+        if (!wf_is_str(args[0])) return wf_err_format(vm, &wf_exc_TypeError, "type.__new__() argument 1 must be str, not %s", wf_type_name(args[0]));
+        if (!wf_is_tuple(args[1])) return wf_err_format(vm, &wf_exc_TypeError, "type.__new__() argument 2 must be tuple, not %s", wf_type_name(args[1]));
+        if (!wf_is_dict(args[2])) return wf_err_format(vm, &wf_exc_TypeError, "type.__new__() argument 3 must be dict, not %s", wf_type_name(args[2]));
+        return wf_class_new(vm, WF_STR(args[0])->data, args[1], args[2]);
+    }
     return wf_err_format(vm, &wf_exc_TypeError, "type() takes 1 or 3 arguments");
+}
+
+static int type_setattr(WfVM *vm, WfValue v, WfObject *name, WfValue value) {
+    WfType *t = (WfType *)v.u.o;
+    if (!(t->flags & WF_TPFLAG_HEAPTYPE)) {
+        wf_err_format(vm, &wf_exc_TypeError, "cannot set '%s' attribute of immutable type '%s'",
+                      ((WfStr *)name)->data, t->name);
+        return -1;
+    }
+    int rc;
+    if (WF_IS_NULL(value)) rc = wf_dict_del(vm, WF_OBJ(t->dict), WF_OBJ(name));
+    else rc = wf_dict_set(vm, WF_OBJ(t->dict), WF_OBJ(name), value);
+    t->version = ++vm->next_type_version;
+    return rc;
 }
 
 static WfValue type_mro(WfVM *vm, WfValue self, const WfValue *args, size_t nargs,
@@ -133,9 +211,13 @@ WfType wf_type_type = {
     .base = &wf_type_object,
     .flags = WF_TPFLAG_TYPE,
     .size = sizeof(WfType),
+    .dealloc = wf_heap_type_dealloc,
+    .traverse = wf_heap_type_traverse,
+    .clear = wf_heap_type_clear,
     .repr = type_repr,
     .hash = type_hash,
     .getattr = type_getattr,
+    .setattr = type_setattr,
     .new_ = type_new,
     .methods = type_methods,
 };

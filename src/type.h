@@ -15,6 +15,8 @@ bool wf_type_find(WfType *t, const char *name, const WfMethodDef **def,
 /* An iterator over obj[0], obj[1], ... until IndexError (the old sequence
  * protocol, used by iter() on objects with only __getitem__). */
 WfValue wf_seq_iter_new(WfVM *vm, WfValue obj);
+/* `<__main__.C object at 0x...>` */
+WfValue wf_default_repr(WfVM *vm, WfValue v);
 /* Generic dealloc for objects that own no references. */
 void wf_dealloc_simple(WfVM *vm, WfObject *o);
 #endif

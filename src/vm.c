@@ -4,6 +4,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include "class.h"
 #include "code.h"
 #include "exc.h"
 #include "gc.h"
@@ -27,6 +28,9 @@ WfVM *wf_vm_new(void) {
         goto fail;
     if (wf_exc_init(vm) < 0) goto fail;
     if (wf_builtins_init(vm, vm->builtins) < 0) goto fail;
+    WfType *cls_types[] = {&wf_type_staticmethod, &wf_type_classmethod, &wf_type_property, &wf_type_super};
+    for (size_t i = 0; i < sizeof cls_types / sizeof cls_types[0]; i++)
+        if (wf_dict_set_cstr(vm, vm->builtins, cls_types[i]->name, WF_OBJ(cls_types[i])) < 0) goto fail;
     WfValue sys = wf_sys_module_new(vm);
     if (WF_IS_NULL(sys)) goto fail;
     int rc = wf_dict_set_cstr(vm, vm->modules, "sys", sys);
