@@ -27,7 +27,11 @@
  * of a thousand unary operators, which CPython 3.11 also compiles. */
 %stack_size 4000
 %stack_overflow { P->overflow = true; }
-%syntax_error { (void)yymajor; (void)yyminor; P->failed = true; }
+%syntax_error {
+    (void)yymajor;
+    (void)yyminor;
+    if (!P->failed) P->failed = P->syntax = true;
+}
 %parse_accept { P->accepted = true; }
 
 /* Codes in a fixed order; the lexer returns them (lexer.h, lex.re). */
@@ -152,8 +156,8 @@ dotted_as_name(A) ::= dotted_name(D).             { A = wf_b_alias(P, D, NULL); 
 dotted_as_name(A) ::= dotted_name(D) AS NAME(N).  { A = wf_b_alias(P, D, &N); }
 
 import_targets(A) ::= STAR(S).                    { A = wf_b_seq(P, wf_b_import_star(P, &S)); }
-import_targets(A) ::= LPAR import_names(L) RPAR.  { A = L; }
-import_targets(A) ::= LPAR import_names(L) COMMA RPAR. { A = L; }
+import_targets(A) ::= LPAR import_names(L) RPAR(R). { A = wf_b_seq_end(P, L, &R); }
+import_targets(A) ::= LPAR import_names(L) COMMA RPAR(R). { A = wf_b_seq_end(P, L, &R); }
 import_targets(A) ::= import_names(L).            { A = L; }
 import_targets(A) ::= import_names(L) COMMA.      { A = L; wf_b_import_trailing_comma(P, &yyLookaheadToken); }
 import_names(A) ::= import_name(B).               { A = wf_b_seq(P, B); }
@@ -198,6 +202,7 @@ with_items(A) ::= with_item(B).                   { A = wf_b_seq(P, B); }
 with_items(A) ::= with_items(X) COMMA with_item(B). { A = wf_b_push(P, X, B); }
 with_item(A) ::= test(E).                         { A = wf_b_with_item(P, E, NULL); }
 with_item(A) ::= test(E) AS expr(T).              { A = wf_b_with_item(P, E, T); }
+with_item(A) ::= test(E) AS star_expr(T).         { A = wf_b_with_item(P, E, T); }
 
 funcdef(A) ::= DEF(T) NAME(N) LPAR RPAR COLON block(B). { A = wf_b_funcdef(P, &T, &N, NULL, B); }
 funcdef(A) ::= DEF(T) NAME(N) LPAR params(L) RPAR COLON block(B). { A = wf_b_funcdef(P, &T, &N, L, B); }
@@ -216,9 +221,9 @@ param(A) ::= DOUBLESTAR(S) tname(N).              { A = wf_b_param_star(P, N, WF
 tname(A) ::= NAME(N).                             { A = wf_b_param(P, &N, WF_PK_PLAIN, NULL, NULL); }
 tname(A) ::= NAME(N) COLON test.                  { A = wf_b_param(P, &N, WF_PK_PLAIN, NULL, NULL); }
 
-classdef(A) ::= CLASS(T) NAME(N) COLON block(B).  { A = wf_b_classdef(P, &T, &N, NULL, B); }
-classdef(A) ::= CLASS(T) NAME(N) LPAR RPAR COLON block(B). { A = wf_b_classdef(P, &T, &N, NULL, B); }
-classdef(A) ::= CLASS(T) NAME(N) LPAR arglist(L) RPAR COLON block(B). { A = wf_b_classdef(P, &T, &N, L, B); }
+classdef(A) ::= CLASS(T) NAME(N) COLON block(B).  { A = wf_b_classdef(P, &T, &N, NULL, NULL, B); }
+classdef(A) ::= CLASS(T) NAME(N) LPAR RPAR COLON block(B). { A = wf_b_classdef(P, &T, &N, NULL, NULL, B); }
+classdef(A) ::= CLASS(T) NAME(N) LPAR arglist(L) RPAR(R) COLON block(B). { A = wf_b_classdef(P, &T, &N, L, &R, B); }
 
 decorators(A) ::= decorator(B).                   { A = wf_b_seq(P, B); }
 decorators(A) ::= decorators(X) decorator(B).     { A = wf_b_push(P, X, B); }
@@ -315,8 +320,8 @@ power(A) ::= atom_expr(E).                        { A = E; }
 power(A) ::= atom_expr(L) DOUBLESTAR factor(R).   { A = wf_b_binop(P, L, WF_OP_POW, R); }
 
 atom_expr(A) ::= atom(E).                         { A = E; }
-atom_expr(A) ::= atom_expr(F) LPAR RPAR(R).       { A = wf_b_call(P, F, NULL, &R); }
-atom_expr(A) ::= atom_expr(F) LPAR arglist(L) RPAR(R). { A = wf_b_call(P, F, L, &R); }
+atom_expr(A) ::= atom_expr(F) LPAR(L) RPAR(R).    { A = wf_b_call(P, F, &L, NULL, &R); }
+atom_expr(A) ::= atom_expr(F) LPAR(L) arglist(X) RPAR(R). { A = wf_b_call(P, F, &L, X, &R); }
 atom_expr(A) ::= atom_expr(F) LSQB subscriptlist(S) RSQB(R). { A = wf_b_subscript(P, F, S, &R); }
 atom_expr(A) ::= atom_expr(F) DOT NAME(N).        { A = wf_b_attr(P, F, &N); }
 
@@ -397,6 +402,10 @@ opt_test(A) ::= test(E).                          { A = E; }
 
 void *wf_lemon_alloc(void) { return wf_lemonAlloc(malloc); }
 void wf_lemon_free(void *parser) { wf_lemonFree(parser, free); }
+void wf_lemon_reset(void *parser) {
+    wf_lemonFinalize(parser);
+    wf_lemonInit(parser);
+}
 void wf_lemon_feed(void *parser, int major, WfTok tok, WfParser *p) {
     wf_lemon(parser, major, tok, p);
 }

@@ -150,6 +150,10 @@ struct WfAst {
     double fval;
     const char *str;      /* WF_E_STR bytes (NUL-terminated too) */
     size_t len;
+    /* Added by the front end: when parenthesized, the position including
+     * the outermost parentheses (line/col above exclude them, as in
+     * CPython); a parent node starts and ends where these say. */
+    int pline, pcol, pend_line, pend_col;
 };
 
 /* The whole parse result. mode says what the source was parsed as. */

@@ -30,6 +30,7 @@ typedef struct WfParser {
     bool failed;            /* err holds the first immediate error */
     bool accepted;
     bool overflow;
+    bool syntax;            /* the grammar rejected the token `last` */
     WfSyntaxError err;
     bool has_deferred;      /* an error CPython finds after parsing (in its
                                compiler); reported if the parse succeeds */
@@ -54,6 +55,7 @@ int wf_b_byte_col(WfParser *p, int line, int col);
 /* ---- generic ---- */
 WfAst *wf_b_seq(WfParser *p, WfAst *first);
 WfAst *wf_b_push(WfParser *p, WfAst *seq, WfAst *item);
+WfAst *wf_b_seq_end(WfParser *p, WfAst *seq, const WfTok *t);
 WfAst *wf_b_stmts(WfParser *p, WfAst *seq, WfAst *stmt);
 void wf_b_module(WfParser *p, WfAst *stmts);
 void wf_b_eval(WfParser *p, WfAst *e);
@@ -97,7 +99,8 @@ WfAst *wf_b_subscript(WfParser *p, WfAst *value, WfAst *index,
 WfAst *wf_b_subscript_index(WfParser *p, WfAst *seq);
 WfAst *wf_b_slice(WfParser *p, WfAst *lo, const WfTok *colon, WfAst *hi,
                   WfAst *step, const WfTok *next);
-WfAst *wf_b_call(WfParser *p, WfAst *func, WfAst *args, const WfTok *r);
+WfAst *wf_b_call(WfParser *p, WfAst *func, const WfTok *l, WfAst *args,
+                  const WfTok *r);
 WfAst *wf_b_arg_keyword(WfParser *p, WfAst *key, const WfTok *eq,
                         WfAst *value);
 WfAst *wf_b_arg_genexp(WfParser *p, WfAst *elt, WfAst *comps);
@@ -157,7 +160,7 @@ WfAst *wf_b_params(WfParser *p, WfAst *seq);
 WfAst *wf_b_funcdef(WfParser *p, const WfTok *t, const WfTok *name,
                     WfAst *params, WfAst *body);
 WfAst *wf_b_classdef(WfParser *p, const WfTok *t, const WfTok *name,
-                     WfAst *args, WfAst *body);
+                     WfAst *args, const WfTok *rpar, WfAst *body);
 WfAst *wf_b_decorated(WfParser *p, WfAst *decorators, WfAst *def);
 
 /* Parameter kinds for wf_b_param. */
@@ -166,6 +169,7 @@ enum { WF_PK_PLAIN, WF_PK_STAR, WF_PK_DSTAR };
 /* Parser-stack helpers generated into parse.c (parse.y %code). */
 void *wf_lemon_alloc(void);
 void wf_lemon_free(void *parser);
+void wf_lemon_reset(void *parser);
 void wf_lemon_feed(void *parser, int major, WfTok tok, WfParser *p);
 bool wf_lemon_would_shift(void *parser, int major);
 WfAst *wf_lemon_top_node(void *parser, int depth);

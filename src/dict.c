@@ -658,6 +658,7 @@ WfValue wf_dict_items_list(WfVM *vm, WfValue dict) { return make_list(vm, dict, 
 static void dict_gc_clear(WfVM *vm, WfObject *o) { wf_dict_clear(vm, WF_OBJ(o)); }
 
 static void dict_dealloc(WfVM *vm, WfObject *o) {
+    o->refcnt = 1; /* see list.c list_dealloc */
     wf_dict_clear(vm, WF_OBJ(o));
     wf_obj_free(vm, o);
 }
@@ -804,11 +805,10 @@ static int update_common(WfVM *vm, const char *fname, WfValue self, const WfValu
 
 static WfValue dict_new_(WfVM *vm, WfType *type, const WfValue *args, size_t nargs,
                          WfObject *kwnames) {
+    /* Subclasses too: class.c passes no arguments when the class defines
+     * __init__ (which may call dict.__init__). */
     WfDict *d = dict_alloc(vm, type, type == &wf_type_dict ? sizeof(WfDict) : type->size);
     if (!d) return WF_NULL;
-    /* Subclasses are filled by dict.__init__, as in CPython, so their own
-     * __init__ may take other parameters. */
-    if (type != &wf_type_dict) return WF_OBJ(d);
     if (update_common(vm, "dict", WF_OBJ(d), args, nargs, kwnames) < 0) {
         wf_obj_decref(vm, &d->ob);
         return WF_NULL;
@@ -849,6 +849,7 @@ static void dictiter_clear(WfVM *vm, WfObject *o) {
 }
 
 static void dictiter_dealloc(WfVM *vm, WfObject *o) {
+    o->refcnt = 1; /* see list.c list_dealloc */
     dictiter_clear(vm, o);
     wf_obj_free(vm, o);
 }
@@ -1024,6 +1025,7 @@ static void view_clear(WfVM *vm, WfObject *o) {
 }
 
 static void view_dealloc(WfVM *vm, WfObject *o) {
+    o->refcnt = 1; /* see list.c list_dealloc */
     view_clear(vm, o);
     wf_obj_free(vm, o);
 }

@@ -461,7 +461,22 @@ static int set_traceback_attr(WfVM *vm, WfValue self, WfValue v) {
     return 0;
 }
 
+/* Instances of user subclasses keep their attributes in the class's
+ * instance dict (type->dictoffset, class.c); built-in ones in e->dict. */
+static WfValue *heap_dict_slot(WfValue self) {
+    WfType *t = self.u.o->type;
+    return t->dictoffset ? (WfValue *)((char *)self.u.o + t->dictoffset) : NULL;
+}
+
 static WfValue get_dict(WfVM *vm, WfValue self) {
+    WfValue *slot = heap_dict_slot(self);
+    if (slot) {
+        if (WF_IS_NULL(*slot)) {
+            *slot = wf_dict_new(vm);
+            if (WF_IS_NULL(*slot)) return WF_NULL;
+        }
+        return wf_ref(*slot);
+    }
     WfException *e = WF_EXC_OBJ(self);
     if (!e->dict) {
         WfValue d = wf_dict_new(vm);
@@ -479,6 +494,11 @@ static int set_dict(WfVM *vm, WfValue self, WfValue v) {
         wf_err_format(vm, &wf_exc_TypeError, "__dict__ must be set to a dictionary, not a '%s'",
                       wf_type_name(v));
         return -1;
+    }
+    WfValue *slot = heap_dict_slot(self);
+    if (slot) {
+        set_value_field(vm, slot, v);
+        return 0;
     }
     WfException *e = WF_EXC_OBJ(self);
     WfObject *old = e->dict;

@@ -620,6 +620,115 @@ WfValue wf_format(WfVM *vm, WfValue value, WfValue spec) {
     return wf_buf_finish(vm, &b);
 }
 
+/* ---- result builder --------------------------------------------------------------------- */
+
+/* The result of % and str.format under construction: the first bytes
+ * live on the stack, so a typical result costs one allocation (the str
+ * itself) and no scan when every piece is known to be ASCII. */
+typedef struct SB {
+    char *p;
+    size_t len, cap;
+    bool failed, ascii;
+    char inl[256];
+} SB;
+
+static void sb_init(SB *s) {
+    s->p = s->inl;
+    s->len = 0;
+    s->cap = sizeof s->inl;
+    s->failed = false;
+    s->ascii = true;
+}
+
+static void sb_free(WfVM *vm, SB *s) {
+    if (s->p != s->inl) wf_mem_free(vm, s->p);
+    s->p = s->inl;
+}
+
+static bool sb_grow(WfVM *vm, SB *s, size_t need) {
+    size_t cap = s->cap * 2;
+    while (cap < need) cap *= 2;
+    char *np;
+    if (s->p == s->inl) {
+        np = wf_mem_alloc(vm, cap);
+        if (np) memcpy(np, s->inl, s->len);
+    } else {
+        np = wf_mem_realloc(vm, s->p, cap);
+    }
+    if (!np) {
+        s->failed = true;
+        return false;
+    }
+    s->p = np;
+    s->cap = cap;
+    return true;
+}
+
+/* ascii: the bytes are known to be ASCII (false: unknown). */
+static inline bool sb_put(WfVM *vm, SB *s, const char *d, size_t n, bool ascii) {
+    if (s->failed) return false;
+    if (s->len + n > s->cap && !sb_grow(vm, s, s->len + n)) return false;
+    memcpy(s->p + s->len, d, n);
+    s->len += n;
+    s->ascii &= ascii;
+    return true;
+}
+
+static inline bool sb_putc(WfVM *vm, SB *s, char c) {
+    if (s->failed) return false;
+    if (s->len + 1 > s->cap && !sb_grow(vm, s, s->len + 1)) return false;
+    s->p[s->len++] = c;
+    s->ascii &= (unsigned char)c < 0x80;
+    return true;
+}
+
+static bool all_ascii(const char *p, size_t n) {
+    for (size_t i = 0; i < n; i++)
+        if ((unsigned char)p[i] >= 0x80) return false;
+    return true;
+}
+
+/* Moves a scratch WfBuf's text into s and resets the buffer. */
+static bool sb_take(WfVM *vm, SB *s, WfBuf *t) {
+    if (t->failed) {
+        s->failed = true;
+        return false;
+    }
+    bool ok = sb_put(vm, s, t->data ? t->data : "", t->len, all_ascii(t->data, t->len));
+    t->len = 0;
+    return ok;
+}
+
+static WfValue sb_finish(WfVM *vm, SB *s) {
+    WfValue r = WF_NULL;
+    if (!s->failed)
+        r = s->ascii ? wf_str_from_ascii(vm, s->p, s->len) : wf_str_new(vm, s->p, s->len);
+    sb_free(vm, s);
+    return r;
+}
+
+/* Appends str(v) for the field fast paths: an exact str or a small int
+ * with an empty spec. false when v is neither (nothing appended). */
+static bool sb_put_simple(WfVM *vm, SB *s, WfValue v) {
+    if (wf_is_exact_str(v)) {
+        sb_put(vm, s, WF_STR(v)->data, (size_t)WF_STR(v)->len, WF_STR(v)->ascii);
+        return true;
+    }
+    if (v.tag == WF_TAG_INT) {
+        char buf[24], *p = buf + sizeof buf;
+        int64_t n = v.u.i;
+        uint64_t a = n < 0 ? -(uint64_t)n : (uint64_t)n;
+        do {
+            *--p = (char)('0' + a % 10);
+            a /= 10;
+        } while (a);
+        if (n < 0) *--p = '-';
+        sb_put(vm, s, p, (size_t)(buf + sizeof buf - p), true);
+        return true;
+    }
+    return false;
+}
+
 /* ---- printf-style % ---------------------------------------------------------------------- */
 
 enum { F_LJUST = 1, F_SIGN = 2, F_BLANK = 4, F_ALT = 8, F_ZERO = 16 };
@@ -649,10 +758,10 @@ static WfValue next_arg(WfVM *vm, PctCtx *c) {
 
 /* CPython's unicode_format_arg_output: sign, 0x prefix, fill and width
  * rules. len/nchars: bytes and code points of str. */
-static void pct_output(WfVM *vm, WfBuf *b, PctArg *a, const char *s, size_t len, int64_t nchars) {
+static void pct_output(WfVM *vm, SB *b, PctArg *a, const char *s, size_t len, int64_t nchars) {
     if ((a->width == -1 || a->width <= nchars) && (a->prec == -1 || a->prec >= nchars) &&
         !(a->flags & (F_SIGN | F_BLANK))) {
-        wf_buf_append(vm, b, s, len);
+        sb_put(vm, b, s, len, false);
         return;
     }
     if (a->conv == 's' || a->conv == 'r' || a->conv == 'a') {
@@ -685,13 +794,13 @@ static void pct_output(WfVM *vm, WfBuf *b, PctArg *a, const char *s, size_t len,
     }
     int64_t width = a->width < nchars ? nchars : a->width;
     if (sign) {
-        if (fill != ' ') wf_buf_putc(vm, b, signchar);
+        if (fill != ' ') sb_putc(vm, b, signchar);
         if (width > nchars) width--;
     }
     bool prefix = (a->flags & F_ALT) && (a->conv == 'x' || a->conv == 'X' || a->conv == 'o');
     if (prefix) {
         if (fill != ' ') {
-            wf_buf_append(vm, b, s, 2);
+            sb_put(vm, b, s, 2, true);
             s += 2;
         }
         width -= 2;
@@ -700,18 +809,18 @@ static void pct_output(WfVM *vm, WfBuf *b, PctArg *a, const char *s, size_t len,
         len -= 2;
     }
     if (width > nchars && !(a->flags & F_LJUST)) {
-        for (int64_t i = 0; i < width - nchars; i++) wf_buf_putc(vm, b, fill);
+        for (int64_t i = 0; i < width - nchars; i++) sb_putc(vm, b, fill);
         width = nchars;
     }
     if (fill == ' ') {
-        if (sign) wf_buf_putc(vm, b, signchar);
+        if (sign) sb_putc(vm, b, signchar);
         if (prefix) {
-            wf_buf_append(vm, b, s, 2);
+            sb_put(vm, b, s, 2, true);
             s += 2;
         }
     }
-    wf_buf_append(vm, b, s, len);
-    for (int64_t i = nchars; i < width; i++) wf_buf_putc(vm, b, ' ');
+    sb_put(vm, b, s, len, false);
+    for (int64_t i = nchars; i < width; i++) sb_putc(vm, b, ' ');
 }
 
 /* %d %i %u %o %x %X: the text of the integer with its sign, alternate
@@ -810,19 +919,21 @@ WfValue wf_str_mod(WfVM *vm, WfValue fmtv, WfValue args) {
     c.argidx = tuple ? 0 : -2;
     c.dict = !tuple && !wf_is_str(args) && wf_type_of(args)->getitem ? args : WF_NULL;
     WfValue keyed = WF_NULL;     /* owned value of the current %(key) */
-    WfBuf b, t;
-    wf_buf_init(&b);
+    bool lit_ascii = fs->ascii;
+    SB b;
+    WfBuf t;
+    sb_init(&b);
     wf_buf_init(&t);
     while (s < end) {
         const char *pct = memchr(s, '%', (size_t)(end - s));
         if (!pct) {
-            wf_buf_append(vm, &b, s, (size_t)(end - s));
+            sb_put(vm, &b, s, (size_t)(end - s), lit_ascii);
             break;
         }
-        wf_buf_append(vm, &b, s, (size_t)(pct - s));
+        sb_put(vm, &b, s, (size_t)(pct - s), lit_ascii);
         const char *p = pct + 1;
         if (p < end && *p == '%') {
-            wf_buf_putc(vm, &b, '%');
+            sb_putc(vm, &b, '%');
             s = p + 1;
             continue;
         }
@@ -909,12 +1020,9 @@ WfValue wf_str_mod(WfVM *vm, WfValue fmtv, WfValue args) {
         if (a.width == -1 && a.prec == -1 && !(a.flags & (F_SIGN | F_BLANK))) {
             /* The common "%s" of a str and "%d" of a small int: straight
              * into the result. */
-            if (ch == 's' && wf_is_exact_str(v)) {
-                wf_buf_append(vm, &b, WF_STR(v)->data, (size_t)WF_STR(v)->len);
-                goto next;
-            }
-            if (v.tag == WF_TAG_INT && (ch == 's' || ch == 'd' || ch == 'i' || ch == 'u' || ch == 'r')) {
-                wf_int_buf_decimal(vm, &b, v);
+            if ((ch == 's' && wf_is_exact_str(v)) ||
+                (v.tag == WF_TAG_INT && (ch == 's' || ch == 'd' || ch == 'i' || ch == 'u' || ch == 'r'))) {
+                sb_put_simple(vm, &b, v);
                 goto next;
             }
         }
@@ -998,11 +1106,11 @@ WfValue wf_str_mod(WfVM *vm, WfValue fmtv, WfValue args) {
         goto fail;
     }
     wf_buf_free(vm, &t);
-    return wf_buf_finish(vm, &b);
+    return sb_finish(vm, &b);
 fail:
     wf_decref(vm, keyed);
     wf_buf_free(vm, &t);
-    wf_buf_free(vm, &b);
+    sb_free(vm, &b);
     return WF_NULL;
 }
 
@@ -1016,6 +1124,7 @@ typedef struct FmtCtx {
     WfValue mapping;             /* format_map's mapping, or WF_NULL */
     int auto_state;              /* 0 init, 1 auto, 2 manual */
     int64_t auto_next;
+    bool ascii;                  /* the template is ASCII */
 } FmtCtx;
 
 /* Decimal value of [s, e) (ASCII or Unicode digits); -1 if not all
@@ -1138,12 +1247,12 @@ fail:
     return WF_NULL;
 }
 
-static bool build_format(WfVM *vm, WfBuf *b, const char *s, const char *end, FmtCtx *c,
+static bool build_format(WfVM *vm, SB *b, const char *s, const char *end, FmtCtx *c,
                          int depth);
 
 /* One replacement field: p points just after its '{'. Advances *pp past
  * the closing '}'. CPython's parse_field + output_markup. */
-static bool do_field(WfVM *vm, WfBuf *b, const char **pp, const char *end, FmtCtx *c, int depth) {
+static bool do_field(WfVM *vm, SB *b, const char **pp, const char *end, FmtCtx *c, int depth) {
     const char *p = *pp, *name_s = p;
     int ch = 0;
     while (p < end) {
@@ -1221,25 +1330,32 @@ parsed:
         obj = t;
     }
     bool ok;
-    if (expand) {
-        WfBuf sb;
-        wf_buf_init(&sb);
-        if (!build_format(vm, &sb, spec_s, spec_e, c, depth - 1)) {
-            wf_buf_free(vm, &sb);
+    if (!spec_s || spec_s == spec_e) {
+        if (!(wf_type_of(obj)->flags & WF_TPFLAG_HEAPTYPE) && sb_put_simple(vm, b, obj)) {
             wf_decref(vm, obj);
-            return false;
+            return !b->failed;
         }
-        ok = wf_format_buf(vm, b, obj, sb.data ? sb.data : "", sb.len);
-        wf_buf_free(vm, &sb);
-    } else {
-        ok = wf_format_buf(vm, b, obj, spec_s ? spec_s : "", spec_s ? (size_t)(spec_e - spec_s) : 0);
+        spec_s = spec_e = "";
     }
+    WfBuf t;
+    wf_buf_init(&t);
+    if (expand) {
+        SB spec;
+        sb_init(&spec);
+        ok = build_format(vm, &spec, spec_s, spec_e, c, depth - 1) &&
+             wf_format_buf(vm, &t, obj, spec.p, spec.len);
+        sb_free(vm, &spec);
+    } else {
+        ok = wf_format_buf(vm, &t, obj, spec_s, (size_t)(spec_e - spec_s));
+    }
+    ok = ok && sb_take(vm, b, &t);
+    wf_buf_free(vm, &t);
     wf_decref(vm, obj);
     return ok;
 }
 
 /* CPython's MarkupIterator loop over [s, end). */
-static bool build_format(WfVM *vm, WfBuf *b, const char *s, const char *end, FmtCtx *c,
+static bool build_format(WfVM *vm, SB *b, const char *s, const char *end, FmtCtx *c,
                          int depth) {
     if (depth <= 0) {
         wf_err_format(vm, &wf_exc_ValueError, "Max string recursion exceeded");
@@ -1249,11 +1365,11 @@ static bool build_format(WfVM *vm, WfBuf *b, const char *s, const char *end, Fmt
     while (p < end) {
         const char *q = p;
         while (q < end && *q != '{' && *q != '}') q++;
-        wf_buf_append(vm, b, p, (size_t)(q - p));
+        sb_put(vm, b, p, (size_t)(q - p), c->ascii);
         if (q >= end) break;
         char brace = *q++;
         if (q < end && *q == brace) {
-            wf_buf_putc(vm, b, brace);
+            sb_putc(vm, b, brace);
             p = q + 1;
             continue;
         }
@@ -1275,28 +1391,30 @@ WfValue wf_str_format_method(WfVM *vm, WfValue self, const WfValue *args, size_t
                              WfObject *kwnames) {
     FmtCtx c = {.args = args, .nargs = nargs, .kwvals = args + nargs,
                 .kwnames = kwnames && WF_TUPLE(WF_OBJ(kwnames))->n ? (WfTuple *)kwnames : NULL,
-                .mapping = WF_NULL, .auto_state = 0, .auto_next = 0};
+                .mapping = WF_NULL, .auto_state = 0, .auto_next = 0, .ascii = false};
     WfStr *s = WF_STR(self);
-    WfBuf b;
-    wf_buf_init(&b);
+    c.ascii = s->ascii;
+    SB b;
+    sb_init(&b);
     if (!build_format(vm, &b, s->data, s->data + s->len, &c, 2)) {
-        wf_buf_free(vm, &b);
+        sb_free(vm, &b);
         return WF_NULL;
     }
-    return wf_buf_finish(vm, &b);
+    return sb_finish(vm, &b);
 }
 
 WfValue wf_str_format_map_method(WfVM *vm, WfValue self, const WfValue *args, size_t nargs,
                                  WfObject *kwnames) {
     if (wf_args_check(vm, "format_map", nargs, kwnames, 1, 1) < 0) return WF_NULL;
     FmtCtx c = {.args = NULL, .nargs = 0, .kwvals = NULL, .kwnames = NULL, .mapping = args[0],
-                .auto_state = 0, .auto_next = 0};
+                .auto_state = 0, .auto_next = 0, .ascii = false};
     WfStr *s = WF_STR(self);
-    WfBuf b;
-    wf_buf_init(&b);
+    c.ascii = s->ascii;
+    SB b;
+    sb_init(&b);
     if (!build_format(vm, &b, s->data, s->data + s->len, &c, 2)) {
-        wf_buf_free(vm, &b);
+        sb_free(vm, &b);
         return WF_NULL;
     }
-    return wf_buf_finish(vm, &b);
+    return sb_finish(vm, &b);
 }

@@ -375,13 +375,18 @@ WfValue wf_int_from_string(WfVM *vm, const char *s0, size_t len0, int base) {
                       WF_INT_MAX_STR_DIGITS, ndigits);
         goto done;
     }
-    if (ndigits <= 18 || (b == 16 && ndigits <= 15) || (b == 2 && ndigits <= 62) ||
-        (b == 8 && ndigits <= 20)) {
+    if (ndigits <= 64) {
+        /* Most literals fit: accumulate until the first overflow. */
         int64_t v = 0;
-        for (const char *q = p; q < end; q++)
-            if (*q != '_') v = v * b + digit_value((unsigned char)*q);
-        result = WF_INT(neg ? -v : v);
-        goto done;
+        bool ovf = false;
+        for (const char *q = p; q < end && !ovf; q++)
+            if (*q != '_')
+                ovf = __builtin_mul_overflow(v, (int64_t)b, &v) ||
+                      __builtin_add_overflow(v, (int64_t)digit_value((unsigned char)*q), &v);
+        if (!ovf) {
+            result = WF_INT(neg ? -v : v);
+            goto done;
+        }
     }
     char *digits = wf_mem_alloc(vm, ndigits + 2);
     if (!digits) goto done;

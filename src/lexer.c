@@ -223,7 +223,9 @@ static bool end_of_number(WfLexer *lx, const char *p, const char *kind) {
     else if (c == 'o') kw = lookahead(p + 1, "r");
     else if (c == 'n') kw = lookahead(p + 1, "ot");
     if (kw) return true;
-    if (is_id_char(c)) {
+    /* a non-ASCII character ends the number; the identifier check that
+     * follows reports it */
+    if (c < 128 && is_id_char(c)) {
         TOKERR(lx, p, "invalid %s literal", kind);
         return false;
     }
@@ -511,6 +513,7 @@ static void start_tok(WfLexer *lx, WfTok *t, int type, const char *s) {
     t->col = pos_col(lx, s);
     t->bcol = pos_bcol(lx, s);
     t->level = lx->level;
+    t->open = lx->level ? lx->parenstack[lx->level - 1] : 0;
 }
 
 static void end_tok(WfLexer *lx, WfTok *t, const char *e) {
@@ -595,14 +598,14 @@ static void lex_token(WfLexer *lx, WfTok *t) {
             int line = eof_pos(lx, &b);
             t->s = lx->end;
             t->line = t->end_line = line;
+            t->flags = WF_TF_EOF;
+            t->bcol = t->end_bcol = t->col = t->end_col = b + 1;
             if (lx->eof_dedents > 0) {
                 lx->eof_dedents--;
                 t->type = TK_DEDENT;
-                t->bcol = t->end_bcol = t->col = t->end_col = b + 1;
                 break;
             }
             t->type = TK_ENDMARKER;
-            t->bcol = t->end_bcol = t->col = t->end_col = -1;
             break;
         }
         if (lx->atbol) {
@@ -799,7 +802,7 @@ static void lex_token(WfLexer *lx, WfTok *t) {
     else if (lt == TK_SEMI || (lx->last_flags & WF_TF_BLOCK_COLON))
         t->flags |= WF_TF_STMT_START;
     if (t->type == TK_NEWLINE || t->type == TK_INDENT ||
-        t->type == TK_DEDENT)
+        t->type == TK_DEDENT || t->type == TK_ENDMARKER)
         t->flags &= ~(unsigned)(WF_TF_LINE_START | WF_TF_STMT_START);
     if (t->level == 0) {
         if (t->type == TK_LAMBDA) lx->lambdas++;

@@ -41,6 +41,7 @@ enum {
 #define WF_TF_STMT_START 16u /* at a statement's start (line start, after
                                 ';' or a block ':') */
 #define WF_TF_BYTES 32u      /* STRING token with a b prefix */
+#define WF_TF_EOF 64u        /* DEDENT or ENDMARKER made at end of input */
 
 /* One token. Positions: 1-based lines; columns 0-based, both in code points
  * (col) and in bytes (bcol), end exclusive. */
@@ -50,6 +51,7 @@ typedef struct WfTok {
     int end_line, end_col, end_bcol;
     unsigned flags;
     int level;            /* bracket depth before this token */
+    char open;            /* innermost open bracket before it, or 0 */
     const char *s;        /* text, in the lexer's buffer */
     int len;
 } WfTok;

@@ -287,6 +287,10 @@ static void list_clear(WfVM *vm, WfObject *o) {
 }
 
 static void list_dealloc(WfVM *vm, WfObject *o) {
+    /* Alive (refcnt 1, children detached first) while children die: their
+     * finalisers may allocate and collect, and a collection must not take
+     * a dying object for garbage and free it a second time. */
+    o->refcnt = 1;
     list_clear(vm, o);
     wf_obj_free(vm, o);
 }
@@ -543,7 +547,12 @@ static int list_contains(WfVM *vm, WfValue v, WfValue x) {
 }
 
 static WfValue try_other(WfVM *vm, int op, WfValue a, WfValue b) {
-    WfBinaryFn fb = wf_type_of(b)->binop[op];
+    WfType *tb = wf_type_of(b);
+    WfBinaryFn fb = tb->binop[op];
+    /* A built-in sequence's slot would treat a as its repeat count. */
+    if (!(tb->flags & WF_TPFLAG_HEAPTYPE) &&
+        (tb->flags & (WF_TPFLAG_STR | WF_TPFLAG_LIST | WF_TPFLAG_TUPLE)))
+        return WF_NOTIMPL;
     if (fb && fb != wf_type_list.binop[op]) return fb(vm, a, b);
     return WF_NOTIMPL;
 }
@@ -624,15 +633,17 @@ static WfValue list_imul(WfVM *vm, WfValue a, WfValue b) {
 
 static WfValue list_new_(WfVM *vm, WfType *type, const WfValue *args, size_t nargs,
                          WfObject *kwnames) {
-    if (type != &wf_type_list) {
-        /* Subclasses: an empty instance; list.__init__ fills it, as in
-         * CPython, so a subclass __init__ with other parameters works. */
-        WfObject *o = wf_obj_alloc(vm, type, type->size);
-        return o ? WF_OBJ(o) : WF_NULL;
-    }
     if (wf_args_check(vm, "list", nargs, kwnames, 0, 1) < 0) return WF_NULL;
-    if (nargs == 0) return wf_list_new(vm, 0);
-    return wf_list_from_iterable(vm, args[0]);
+    if (type == &wf_type_list) return nargs ? wf_list_from_iterable(vm, args[0]) : wf_list_new(vm, 0);
+    /* A subclass (class.c passes no arguments when it defines __init__,
+     * which may then call list.__init__). */
+    WfObject *o = wf_obj_alloc(vm, type, type->size);
+    if (!o) return WF_NULL;
+    if (nargs && wf_list_extend(vm, WF_OBJ(o), args[0]) < 0) {
+        wf_obj_decref(vm, o);
+        return WF_NULL;
+    }
+    return WF_OBJ(o);
 }
 
 /* ---- iterators --------------------------------------------------------------- */
@@ -661,6 +672,7 @@ static void listiter_clear(WfVM *vm, WfObject *o) {
 }
 
 static void listiter_dealloc(WfVM *vm, WfObject *o) {
+    o->refcnt = 1; /* see list_dealloc */
     listiter_clear(vm, o);
     wf_obj_free(vm, o);
 }

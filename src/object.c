@@ -38,7 +38,7 @@ int wf_hash(WfVM *vm, WfValue v, int64_t *out) {
         int64_t n = v.u.i;
         /* CPython hashes ints modulo 2**61 - 1; small ones hash to
          * themselves, which is what makes sets of small ints ordered. */
-        if (n > -((int64_t)1 << 61) && n < ((int64_t)1 << 61)) {
+        if (n > -(((int64_t)1 << 61) - 1) && n < ((int64_t)1 << 61) - 1) {
             *out = n == -1 ? -2 : n;
             return 0;
         }

@@ -439,6 +439,7 @@ static void slice_clear(WfVM *vm, WfObject *o) {
 }
 
 static void slice_dealloc(WfVM *vm, WfObject *o) {
+    o->refcnt = 1; /* see list.c list_dealloc */
     slice_clear(vm, o);
     wf_obj_free(vm, o);
 }

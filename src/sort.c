@@ -2,7 +2,8 @@
  * minimum run, a run stack with Tim Peters' invariants, galloping merges).
  * Stable; compares with `<` only. When every key is a small int, a float
  * or an exact str the comparison is inlined (no generic call), which is
- * most of a sort's cost; tuples of those compare item by item inline too.
+ * most of a sort's cost; tuples of those compare item by item inline too,
+ * and long lists of small ints are radix sorted.
  * The list is emptied while it sorts, so key functions and __lt__ see an
  * empty list and any change they make is detected ("list modified during
  * sort"). Called by list.c and builtins.c (sorted). */
@@ -525,6 +526,61 @@ static int pick_mode(const WfValue *keys, size_t n) {
     return MODE_TUPLE;
 }
 
+/* Below this many items timsort beats the radix sort's fixed costs. */
+#define RADIX_MIN_ITEMS 512
+#define RADIX_BITS 11
+
+/* LSD radix sort of a list of small ints without a key function: equal
+ * ints are indistinguishable, so stability is moot and the items are
+ * rebuilt from their values; a few linear passes replace n log n
+ * unpredictable comparisons. False when scratch memory is short (the
+ * caller then uses timsort). */
+static bool radix_sort_ints(WfVM *vm, WfValue *items, size_t n) {
+    int64_t lo = items[0].u.i, hi = lo;
+    bool sorted = true;
+    for (size_t i = 1; i < n; i++) {
+        int64_t x = items[i].u.i;
+        if (x < items[i - 1].u.i) sorted = false;
+        if (x < lo) lo = x;
+        if (x > hi) hi = x;
+    }
+    if (sorted) return true;
+    uint64_t range = (uint64_t)hi - (uint64_t)lo;
+    int bits = 64 - __builtin_clzll(range);
+    uint64_t *a = wf_mem_alloc(vm, n * sizeof(uint64_t));
+    uint64_t *b = a ? wf_mem_alloc(vm, n * sizeof(uint64_t)) : NULL;
+    if (!b) {
+        wf_mem_free(vm, a);
+        wf_err_clear(vm);
+        return false;
+    }
+    for (size_t i = 0; i < n; i++) a[i] = (uint64_t)items[i].u.i - (uint64_t)lo;
+    /* Equal-width digits of at most RADIX_BITS: fewer buckets scatter
+     * into fewer cache lines at once. */
+    int passes = (bits + RADIX_BITS - 1) / RADIX_BITS;
+    int width = passes ? (bits + passes - 1) / passes : 1;
+    size_t count[1u << RADIX_BITS];
+    const uint64_t mask = ((uint64_t)1 << width) - 1;
+    for (int shift = 0; shift < bits; shift += width) {
+        memset(count, 0, sizeof count);
+        for (size_t i = 0; i < n; i++) count[(a[i] >> shift) & mask]++;
+        size_t sum = 0;
+        for (size_t d = 0; d <= mask; d++) {
+            size_t c = count[d];
+            count[d] = sum;
+            sum += c;
+        }
+        for (size_t i = 0; i < n; i++) b[count[(a[i] >> shift) & mask]++] = a[i];
+        uint64_t *t = a;
+        a = b;
+        b = t;
+    }
+    for (size_t i = 0; i < n; i++) items[i] = WF_INT((int64_t)(a[i] + (uint64_t)lo));
+    wf_mem_free(vm, a);
+    wf_mem_free(vm, b);
+    return true;
+}
+
 static void reverse_array(WfValue *a, size_t n) {
     for (size_t i = 0, j = n ? n - 1 : 0; i < j; i++, j--) {
         WfValue t = a[i];
@@ -570,7 +626,10 @@ int wf_list_sort(WfVM *vm, WfValue list, WfValue key, bool reverse) {
     static int (*const keyed[])(Sorter *, size_t) = {sort_gen_kv, sort_int_kv, sort_float_kv,
                                                      sort_str_kv, sort_tuple_kv};
     int mode = pick_mode(keys, n);
-    rc = (has_key ? keyed : plain)[mode](&s, n);
+    if (mode == MODE_INT && !has_key && n >= RADIX_MIN_ITEMS && radix_sort_ints(vm, items, n))
+        rc = 0;
+    else
+        rc = (has_key ? keyed : plain)[mode](&s, n);
     wf_mem_free(vm, s.tk);
     wf_mem_free(vm, s.tv);
     if (keys != items) {

@@ -468,7 +468,17 @@ static const char *find_bytes(const char *h, size_t hn, const char *n, size_t nn
     if (nn == 0) return h;
     if (nn > hn) return NULL;
     if (nn == 1) return memchr(h, n[0], hn);
-    return memmem(h, hn, n, nn);
+    if (nn > 16) return memmem(h, hn, n, nn);
+    /* Short needles: memchr to each candidate beats memmem's set-up on
+     * the short texts programs mostly search. */
+    const char *last = h + (hn - nn);
+    while (h <= last) {
+        const char *p = memchr(h, n[0], (size_t)(last - h) + 1);
+        if (!p) return NULL;
+        if (memcmp(p + 1, n + 1, nn - 1) == 0) return p;
+        h = p + 1;
+    }
+    return NULL;
 }
 
 static const char *rfind_bytes(const char *h, size_t hn, const char *n, size_t nn) {
@@ -744,11 +754,9 @@ static WfValue str_mul(WfVM *vm, WfValue a, WfValue b) {
         return wf_err_format(vm, &wf_exc_TypeError,
                              "can't multiply sequence by non-int of type '%s'", wf_type_name(n));
     }
-    if (n.tag == WF_TAG_OBJ && wf_is_int(n)) {
-        if (wf_int_sign(n) < 0) return EMPTY_STR;
+    if (wf_is_bigint(n) && !mpz_fits_slong_p(WF_BIGINT(n)->z))
         return wf_err_format(vm, &wf_exc_OverflowError,
                              "cannot fit 'int' into an index-sized integer");
-    }
     int64_t k;
     if (wf_seq_repeat_count(vm, n, &k) < 0) return WF_NULL;
     return str_repeat(vm, s, k);
@@ -848,8 +856,11 @@ static WfValue str_new(WfVM *vm, WfType *type, const WfValue *args, size_t nargs
                        WfObject *kwnames) {
     if (type != &wf_type_str)
         return wf_err_format(vm, &wf_exc_TypeError, "subclasses of str are not supported");
-    if (nargs == 0 && !kwnames) return EMPTY_STR;
-    if (nargs == 1 && !kwnames) return wf_to_str(vm, args[0]);
+    if (!kwnames) {
+        if (nargs == 0) return EMPTY_STR;
+        if (nargs == 1) return args[0].tag == WF_TAG_INT ? wf_int_repr(vm, args[0])
+                                                         : wf_to_str(vm, args[0]);
+    }
     static const char *const kwlist[] = {"object", "encoding", "errors", NULL};
     WfValue a[3];
     if (wf_args_bind(vm, "str", args, nargs, kwnames, kwlist, 0, 0, a) < 0) return WF_NULL;
@@ -1081,19 +1092,27 @@ METHOD(str_split) {
     if (split_args(vm, "split", args, nargs, kwnames, &sepv, &maxsplit) < 0) return WF_NULL;
     if (WF_IS_NONE(sepv)) return split_ws(vm, self, maxsplit);
     WfStr *sep = WF_STR(sepv);
-    WfValue list = wf_list_new(vm, 0);
-    if (WF_IS_NULL(list)) return list;
     const char *p = S->data, *end = p + S->len, *q;
-    while (maxsplit-- > 0 &&
-           (q = find_bytes(p, (size_t)(end - p), sep->data, (size_t)sep->len))) {
-        if (list_push(vm, list, subs(vm, S, p, (size_t)(q - p))) < 0) goto fail;
+    /* Count the pieces first: the list is allocated at its final size and
+     * filled in place. */
+    size_t n = 1;
+    for (const char *c = p; (int64_t)(n - 1) < maxsplit &&
+         (c = find_bytes(c, (size_t)(end - c), sep->data, (size_t)sep->len)); c += sep->len)
+        n++;
+    WfValue list = wf_list_new(vm, n);
+    if (WF_IS_NULL(list)) return list;
+    WfList *l = WF_LIST(list);
+    while (l->n + 1 < n) {
+        q = find_bytes(p, (size_t)(end - p), sep->data, (size_t)sep->len);
+        WfValue piece = subs(vm, S, p, (size_t)(q - p));
+        if (WF_IS_NULL(piece)) goto fail;
+        l->items[l->n++] = piece;
         p = q + sep->len;
     }
-    if (p == S->data && wf_is_exact_str(self)) {
-        if (wf_list_append(vm, list, self) < 0) goto fail;
-    } else if (list_push(vm, list, subs(vm, S, p, (size_t)(end - p))) < 0) {
-        goto fail;
-    }
+    WfValue last = p == S->data && wf_is_exact_str(self) ? wf_ref(self)
+                                                          : subs(vm, S, p, (size_t)(end - p));
+    if (WF_IS_NULL(last)) goto fail;
+    l->items[l->n++] = last;
     return list;
 fail:
     wf_decref(vm, list);

@@ -68,6 +68,7 @@ static void tuple_dealloc(WfVM *vm, WfObject *o) {
     /* Hide the items from the collector first: a decref below may run a
      * __del__ that allocates and collects. */
     t->n = 0;
+    o->refcnt = 1; /* see list.c list_dealloc */
     for (size_t i = 0; i < n; i++) wf_decref(vm, t->items[i]);
     wf_obj_free(vm, o);
 }
@@ -195,6 +196,10 @@ static int tuple_contains(WfVM *vm, WfValue v, WfValue x) {
 static WfValue try_other(WfVM *vm, int op, WfValue a, WfValue b, WfType *self_type) {
     WfType *tb = wf_type_of(b);
     WfBinaryFn fb = tb->binop[op];
+    /* A built-in sequence's slot would treat a as its repeat count. */
+    if (!(tb->flags & WF_TPFLAG_HEAPTYPE) &&
+        (tb->flags & (WF_TPFLAG_STR | WF_TPFLAG_LIST | WF_TPFLAG_TUPLE)))
+        return WF_NOTIMPL;
     if (fb && fb != self_type->binop[op]) return fb(vm, a, b);
     return WF_NOTIMPL;
 }
@@ -267,6 +272,7 @@ static void tupleiter_clear(WfVM *vm, WfObject *o) {
 }
 
 static void tupleiter_dealloc(WfVM *vm, WfObject *o) {
+    o->refcnt = 1; /* see list.c list_dealloc */
     tupleiter_clear(vm, o);
     wf_obj_free(vm, o);
 }

@@ -28,7 +28,8 @@ WfVM *wf_vm_new(void) {
         goto fail;
     if (wf_exc_init(vm) < 0) goto fail;
     if (wf_builtins_init(vm, vm->builtins) < 0) goto fail;
-    WfType *cls_types[] = {&wf_type_staticmethod, &wf_type_classmethod, &wf_type_property, &wf_type_super};
+    WfType *cls_types[] = {&wf_type_staticmethod, &wf_type_classmethod, &wf_type_property, &wf_type_super,
+                           &wf_type_set, &wf_type_frozenset};
     for (size_t i = 0; i < sizeof cls_types / sizeof cls_types[0]; i++)
         if (wf_dict_set_cstr(vm, vm->builtins, cls_types[i]->name, WF_OBJ(cls_types[i])) < 0) goto fail;
     WfValue sys = wf_sys_module_new(vm);
