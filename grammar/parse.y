@@ -233,9 +233,9 @@ decorator(A) ::= AT test(E) NEWLINE.              { A = E; }
 
 /* testlist_star_expr: one item, or a tuple without parentheses */
 tsl(A) ::= tse(E).                                { A = E; }
-tsl(A) ::= tse(E) COMMA.                          { A = wf_b_tuple(P, wf_b_mark_comma(wf_b_seq(P, E))); }
+tsl(A) ::= tse(E) COMMA(C).                       { A = wf_b_tuple(P, wf_b_seq_end(P, wf_b_mark_comma(wf_b_seq(P, E)), &C)); }
 tsl(A) ::= tse_items2(L).                         { A = wf_b_tuple(P, L); }
-tsl(A) ::= tse_items2(L) COMMA.                   { A = wf_b_tuple(P, wf_b_mark_comma(L)); }
+tsl(A) ::= tse_items2(L) COMMA(C).                { A = wf_b_tuple(P, wf_b_seq_end(P, L, &C)); }
 tse_items2(A) ::= tse(X) COMMA tse(Y).            { A = wf_b_mark_comma(wf_b_push(P, wf_b_seq(P, X), Y)); }
 tse_items2(A) ::= tse_items2(L) COMMA tse(Y).     { A = wf_b_push(P, L, Y); }
 tse(A) ::= test(E).                               { A = E; }
@@ -244,9 +244,9 @@ star_expr(A) ::= STAR(S) expr(E).                 { A = wf_b_starred(P, &S, E); 
 
 /* exprlist (for / del / comprehension targets): always a WF_SEQ */
 exprlist(A) ::= xse(E).                           { A = wf_b_seq(P, E); }
-exprlist(A) ::= xse(E) COMMA.                     { A = wf_b_mark_comma(wf_b_seq(P, E)); }
+exprlist(A) ::= xse(E) COMMA(C).                  { A = wf_b_seq_end(P, wf_b_mark_comma(wf_b_seq(P, E)), &C); }
 exprlist(A) ::= xse_items2(L).                    { A = L; }
-exprlist(A) ::= xse_items2(L) COMMA.              { A = L; }
+exprlist(A) ::= xse_items2(L) COMMA(C).           { A = wf_b_seq_end(P, L, &C); }
 xse_items2(A) ::= xse(X) COMMA xse(Y).            { A = wf_b_mark_comma(wf_b_push(P, wf_b_seq(P, X), Y)); }
 xse_items2(A) ::= xse_items2(L) COMMA xse(Y).     { A = wf_b_push(P, L, Y); }
 xse(A) ::= expr(E).                               { A = E; }
@@ -385,9 +385,9 @@ argument(A) ::= DOUBLESTAR(S) test(E).            { A = wf_b_arg_star(P, &S, E, 
 
 /* subscripts: one index, or a tuple of them (slices allowed) */
 subscriptlist(A) ::= subscript(E).                { A = E; }
-subscriptlist(A) ::= subscript(E) COMMA.          { A = wf_b_subscript_index(P, wf_b_mark_comma(wf_b_seq(P, E))); }
+subscriptlist(A) ::= subscript(E) COMMA(C).       { A = wf_b_subscript_index(P, wf_b_seq_end(P, wf_b_mark_comma(wf_b_seq(P, E)), &C)); }
 subscriptlist(A) ::= sub_items2(L).               { A = wf_b_subscript_index(P, L); }
-subscriptlist(A) ::= sub_items2(L) COMMA.         { A = wf_b_subscript_index(P, L); }
+subscriptlist(A) ::= sub_items2(L) COMMA(C).      { A = wf_b_subscript_index(P, wf_b_seq_end(P, L, &C)); }
 sub_items2(A) ::= subscript(X) COMMA subscript(Y). { A = wf_b_mark_comma(wf_b_push(P, wf_b_seq(P, X), Y)); }
 sub_items2(A) ::= sub_items2(L) COMMA subscript(Y). { A = wf_b_push(P, L, Y); }
 subscript(A) ::= test(E).                         { A = E; }

@@ -47,6 +47,24 @@ static int kw_only(WfVM *vm, const char *fname, const WfValue *args, size_t narg
     return 0;
 }
 
+/* Argument Clinic reports a missing required argument before an unknown
+ * keyword: round(x=1) names 'number'. Then wf_args_bind does the rest. */
+static int bind_required_first(WfVM *vm, const char *fname, const WfValue *args, size_t nargs,
+                               WfObject *kwnames, const char *const *kwlist, int min,
+                               WfValue *out) {
+    for (int i = (int)nargs; i < min; i++) {
+        bool given = false;
+        for (size_t k = 0; k < kwcount(kwnames) && !given; k++)
+            given = strcmp(kwname(kwnames, k), kwlist[i]) == 0;
+        if (!given) {
+            wf_err_format(vm, &wf_exc_TypeError, "%s() missing required argument '%s' (pos %d)",
+                          fname, kwlist[i], i + 1);
+            return -1;
+        }
+    }
+    return wf_args_bind(vm, fname, args, nargs, kwnames, kwlist, 0, min, out);
+}
+
 /* An attribute name argument as the interned str attribute lookups take
  * (borrowed), or NULL with CPython's TypeError. */
 static WfObject *attr_name(WfVM *vm, WfValue name) {
@@ -800,7 +818,7 @@ BUILTIN(divmod) {
 BUILTIN(pow) {
     static const char *const kwlist[] = {"base", "exp", "mod", NULL};
     WfValue a[3];
-    if (wf_args_bind(vm, "pow", args, nargs, kwnames, kwlist, 0, 2, a) < 0) return WF_NULL;
+    if (bind_required_first(vm, "pow", args, nargs, kwnames, kwlist, 2, a) < 0) return WF_NULL;
     if (WF_IS_NULL(a[2]) || WF_IS_NONE(a[2])) return wf_binop(vm, WF_BIN_POW, a[0], a[1]);
     if (wf_is_int(a[0]) && wf_is_int(a[1]) && wf_is_int(a[2]))
         return wf_int_pow3(vm, a[0], a[1], a[2]);
@@ -815,7 +833,7 @@ BUILTIN(pow) {
 BUILTIN(round) {
     static const char *const kwlist[] = {"number", "ndigits", NULL};
     WfValue a[2];
-    if (wf_args_bind(vm, "round", args, nargs, kwnames, kwlist, 0, 1, a) < 0) return WF_NULL;
+    if (bind_required_first(vm, "round", args, nargs, kwnames, kwlist, 1, a) < 0) return WF_NULL;
     WfValue x = a[0], nd = a[1];
     bool no_digits = WF_IS_NULL(nd) || WF_IS_NONE(nd);
     if (x.tag == WF_TAG_FLOAT && no_digits) {
@@ -866,55 +884,55 @@ BUILTIN(quit) { return do_exit(vm, args, nargs, kwnames, "quit"); }
 
 /* CPython's builtins order (list(builtins.__dict__)). */
 static const WfMethodDef builtin_functions[] = {
-    {"abs", bi_abs, "Return the absolute value of the argument."},
+    {"abs", bi_abs, "Return the absolute value of the argument.", 0},
     {"all", bi_all, "Return True if bool(x) is True for all values x in the iterable.\n\n"
-                    "If the iterable is empty, return True."},
+                    "If the iterable is empty, return True.", 0},
     {"any", bi_any, "Return True if bool(x) is True for any x in the iterable.\n\n"
-                    "If the iterable is empty, return False."},
-    {"ascii", bi_ascii, "Return an ASCII-only representation of an object."},
+                    "If the iterable is empty, return False.", 0},
+    {"ascii", bi_ascii, "Return an ASCII-only representation of an object.", 0},
     {"bin", bi_bin, "Return the binary representation of an integer.\n\n"
-                    "   >>> bin(2796202)\n   '0b1010101010101010101010'"},
+                    "   >>> bin(2796202)\n   '0b1010101010101010101010'", 0},
     {"callable", bi_callable, "Return whether the object is callable (i.e., some kind of function).\n\n"
                               "Note that classes are callable, as are instances of classes with a\n"
-                              "__call__() method."},
-    {"chr", bi_chr, "Return a Unicode string of one character with ordinal i; 0 <= i <= 0x10ffff."},
+                              "__call__() method.", 0},
+    {"chr", bi_chr, "Return a Unicode string of one character with ordinal i; 0 <= i <= 0x10ffff.", 0},
     {"delattr", bi_delattr, "Deletes the named attribute from the given object.\n\n"
-                            "delattr(x, 'y') is equivalent to ``del x.y``"},
-    {"divmod", bi_divmod, "Return the tuple (x//y, x%y).  Invariant: div*y + mod == x."},
-    {"format", bi_format, "Return value.__format__(format_spec)"},
-    {"getattr", bi_getattr, "getattr(object, name[, default]) -> value"},
-    {"hasattr", bi_hasattr, "Return whether the object has an attribute with the given name."},
-    {"hash", bi_hash, "Return the hash value for the given object."},
+                            "delattr(x, 'y') is equivalent to ``del x.y``", 0},
+    {"divmod", bi_divmod, "Return the tuple (x//y, x%y).  Invariant: div*y + mod == x.", 0},
+    {"format", bi_format, "Return value.__format__(format_spec)", 0},
+    {"getattr", bi_getattr, "getattr(object, name[, default]) -> value", 0},
+    {"hasattr", bi_hasattr, "Return whether the object has an attribute with the given name.", 0},
+    {"hash", bi_hash, "Return the hash value for the given object.", 0},
     {"hex", bi_hex, "Return the hexadecimal representation of an integer.\n\n"
-                    "   >>> hex(12648430)\n   '0xc0ffee'"},
-    {"id", bi_id, "Return the identity of an object."},
-    {"input", bi_input, "Read a string from standard input.  The trailing newline is stripped."},
-    {"isinstance", bi_isinstance, "Return whether an object is an instance of a class or of a subclass thereof."},
-    {"issubclass", bi_issubclass, "Return whether 'cls' is derived from another class or is the same class."},
-    {"iter", bi_iter, "iter(iterable) -> iterator\niter(callable, sentinel) -> iterator"},
-    {"len", bi_len, "Return the number of items in a container."},
+                    "   >>> hex(12648430)\n   '0xc0ffee'", 0},
+    {"id", bi_id, "Return the identity of an object.", 0},
+    {"input", bi_input, "Read a string from standard input.  The trailing newline is stripped.", 0},
+    {"isinstance", bi_isinstance, "Return whether an object is an instance of a class or of a subclass thereof.", 0},
+    {"issubclass", bi_issubclass, "Return whether 'cls' is derived from another class or is the same class.", 0},
+    {"iter", bi_iter, "iter(iterable) -> iterator\niter(callable, sentinel) -> iterator", 0},
+    {"len", bi_len, "Return the number of items in a container.", 0},
     {"max", bi_max, "max(iterable, *[, default=obj, key=func]) -> value\n"
-                    "max(arg1, arg2, *args, *[, key=func]) -> value"},
+                    "max(arg1, arg2, *args, *[, key=func]) -> value", 0},
     {"min", bi_min, "min(iterable, *[, default=obj, key=func]) -> value\n"
-                    "min(arg1, arg2, *args, *[, key=func]) -> value"},
-    {"next", bi_next, "next(iterator[, default])\n\nReturn the next item from the iterator."},
+                    "min(arg1, arg2, *args, *[, key=func]) -> value", 0},
+    {"next", bi_next, "next(iterator[, default])\n\nReturn the next item from the iterator.", 0},
     {"oct", bi_oct, "Return the octal representation of an integer.\n\n"
-                    "   >>> oct(342391)\n   '0o1234567'"},
-    {"ord", bi_ord, "Return the Unicode code point for a one-character string."},
-    {"pow", bi_pow, "Equivalent to base**exp with 2 arguments or base**exp % mod with 3 arguments"},
-    {"print", bi_print, "Prints the values to a stream, or to sys.stdout by default."},
-    {"repr", bi_repr, "Return the canonical string representation of the object."},
-    {"round", bi_round, "Round a number to a given precision in decimal digits."},
-    {"setattr", bi_setattr, "Sets the named attribute on the given object to the specified value."},
-    {"sorted", bi_sorted, "Return a new list containing all items from the iterable in ascending order."},
-    {"sum", bi_sum, "Return the sum of a 'start' value (default: 0) plus an iterable of numbers"},
-    {"vars", bi_vars, "vars([object]) -> dictionary"},
-    {NULL, NULL, NULL}};
+                    "   >>> oct(342391)\n   '0o1234567'", 0},
+    {"ord", bi_ord, "Return the Unicode code point for a one-character string.", 0},
+    {"pow", bi_pow, "Equivalent to base**exp with 2 arguments or base**exp % mod with 3 arguments", 0},
+    {"print", bi_print, "Prints the values to a stream, or to sys.stdout by default.", 0},
+    {"repr", bi_repr, "Return the canonical string representation of the object.", 0},
+    {"round", bi_round, "Round a number to a given precision in decimal digits.", 0},
+    {"setattr", bi_setattr, "Sets the named attribute on the given object to the specified value.", 0},
+    {"sorted", bi_sorted, "Return a new list containing all items from the iterable in ascending order.", 0},
+    {"sum", bi_sum, "Return the sum of a 'start' value (default: 0) plus an iterable of numbers", 0},
+    {"vars", bi_vars, "vars([object]) -> dictionary", 0},
+    {NULL, NULL, NULL, 0}};
 
 static const WfMethodDef builtin_tail_functions[] = {
-    {"quit", bi_quit, "Exit the interpreter by raising SystemExit."},
-    {"exit", bi_exit, "Exit the interpreter by raising SystemExit."},
-    {NULL, NULL, NULL}};
+    {"quit", bi_quit, "Exit the interpreter by raising SystemExit.", 0},
+    {"exit", bi_exit, "Exit the interpreter by raising SystemExit.", 0},
+    {NULL, NULL, NULL, 0}};
 
 static int add_value(WfVM *vm, WfValue d, const char *name, WfValue v) {
     return wf_dict_set_cstr(vm, d, name, v);

@@ -592,7 +592,7 @@ static void comprehension(Compiler *c, WfAst *e) {
         WfAst *tgt = g->left;
         extern void wf_compile_store_target(Compiler *, WfAst *);
         wf_compile_store_target(c, tgt);
-        for (int k = 0; k < g->comps.n; k++) jump_if(c, g->comps.items[k], false, tops[i]);
+        for (int k = 0; k < g->list.n; k++) jump_if(c, g->list.items[k], false, tops[i]);
     }
     if (e->kind == WF_E_DICTCOMP) {
         expr(c, e->left);

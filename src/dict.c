@@ -13,26 +13,7 @@
 #include "list.h"
 #include "tuple.h"
 
-/* An entry packs the two WfValues' payloads and tags into 32 bytes (CPython
- * uses 24); ktag == WF_TAG_NULL marks a deleted entry. */
-typedef struct Entry {
-    int64_t hash;
-    int64_t kbits, vbits;
-    uint32_t ktag, vtag;
-} Entry;
-
-typedef struct WfDict {
-    WfObject ob;
-    int64_t used;                /* live items */
-    size_t nentries;             /* entries[0..nentries) used or deleted */
-    size_t usable;               /* free entries after nentries */
-    uint64_t version;
-    uint8_t log2size;            /* index array of 1 << log2size slots */
-    uint8_t ixw;                 /* log2 of an index slot's width in bytes */
-    void *indices;               /* NULL: no table yet; one allocation with
-                                    the entries after the indices */
-    Entry *entries;
-} WfDict;
+typedef WfDictEntry Entry;
 
 #define IX_EMPTY (-1)
 #define IX_DUMMY (-2)
@@ -324,8 +305,6 @@ WfValue wf_dict_get_str(WfValue dict, WfObject *interned_key) {
     return EVAL(&DICT(dict)->entries[ix]);
 }
 
-WfValue wf_dict_value_at(WfValue dict, int64_t ix) { return EVAL(&DICT(dict)->entries[ix]); }
-
 int wf_dict_set(WfVM *vm, WfValue dict, WfValue key, WfValue v) {
     int64_t h;
     if (key_hash(vm, key, &h) < 0) return -1;
@@ -398,7 +377,7 @@ bool wf_dict_next(WfValue dict, size_t *pos, WfValue *k, WfValue *v) {
     return false;
 }
 
-uint64_t wf_dict_version(WfValue dict) { return DICT(dict)->version; }
+uint64_t wf_dict_version(WfValue dict) { return wf_dict_version_fast(dict); }
 
 void wf_dict_clear(WfVM *vm, WfValue dict) {
     WfDict *d = DICT(dict);
@@ -1425,7 +1404,7 @@ static const WfMethodDef dict_methods[] = {
     {"update", dict_m_update, "D.update([E, ]**F) -> None.  Update D from dict/iterable E and F."},
     {"clear", dict_m_clear, "D.clear() -> None.  Remove all items from D."},
     {"copy", dict_m_copy, "D.copy() -> a shallow copy of D"},
-    {"fromkeys", dict_m_fromkeys, "Create a new dictionary with keys from iterable and values set to value."},
+    {"fromkeys", dict_m_fromkeys, "Create a new dictionary with keys from iterable and values set to value.", WF_METH_CLASS},
     {"__init__", dict_m_init, NULL},
     {"__getitem__", dict_m_getitem, NULL},
     {"__setitem__", dict_m_setitem, NULL},

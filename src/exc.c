@@ -606,24 +606,25 @@ static WfValue m_repr(WfVM *vm, WfValue self, const WfValue *args, size_t nargs,
 }
 
 #define INIT_STR_DEFS(kind)                                           \
-    {"__init__", kind##_m_init, "Initialize self."},                  \
-    {"__str__", kind##_m_str, "Return str(self)."}
+    {"__init__", kind##_m_init, "Initialize self.", 0},               \
+    {"__str__", kind##_m_str, "Return str(self).", 0}
 static const WfMethodDef base_methods[] = {
     INIT_STR_DEFS(base),
-    {"__repr__", m_repr, "Return repr(self)."},
+    {"__repr__", m_repr, "Return repr(self).", 0},
     {"with_traceback", m_with_traceback,
-     "Exception.with_traceback(tb) --\n    set self.__traceback__ to tb and return self."},
-    {NULL, NULL, NULL}};
-static const WfMethodDef stopiter_methods[] = {INIT_STR_DEFS(stopiter), {NULL, NULL, NULL}};
-static const WfMethodDef sysexit_methods[] = {INIT_STR_DEFS(sysexit), {NULL, NULL, NULL}};
-static const WfMethodDef keyerror_methods[] = {INIT_STR_DEFS(keyerror), {NULL, NULL, NULL}};
-static const WfMethodDef nameerror_methods[] = {INIT_STR_DEFS(nameerror), {NULL, NULL, NULL}};
-static const WfMethodDef attrerror_methods[] = {INIT_STR_DEFS(attrerror), {NULL, NULL, NULL}};
+     "Exception.with_traceback(tb) --\n    set self.__traceback__ to tb and return self.", 0},
+    {NULL, NULL, NULL, 0}};
+static const WfMethodDef plain_methods[] = {INIT_STR_DEFS(base), {NULL, NULL, NULL, 0}};
+static const WfMethodDef stopiter_methods[] = {INIT_STR_DEFS(stopiter), {NULL, NULL, NULL, 0}};
+static const WfMethodDef sysexit_methods[] = {INIT_STR_DEFS(sysexit), {NULL, NULL, NULL, 0}};
+static const WfMethodDef keyerror_methods[] = {INIT_STR_DEFS(keyerror), {NULL, NULL, NULL, 0}};
+static const WfMethodDef nameerror_methods[] = {INIT_STR_DEFS(nameerror), {NULL, NULL, NULL, 0}};
+static const WfMethodDef attrerror_methods[] = {INIT_STR_DEFS(attrerror), {NULL, NULL, NULL, 0}};
 static const WfMethodDef importerror_methods[] = {INIT_STR_DEFS(importerror),
-                                                  {NULL, NULL, NULL}};
-static const WfMethodDef oserror_methods[] = {INIT_STR_DEFS(oserror), {NULL, NULL, NULL}};
+                                                  {NULL, NULL, NULL, 0}};
+static const WfMethodDef oserror_methods[] = {INIT_STR_DEFS(oserror), {NULL, NULL, NULL, 0}};
 static const WfMethodDef syntaxerror_methods[] = {INIT_STR_DEFS(syntaxerror),
-                                                  {NULL, NULL, NULL}};
+                                                  {NULL, NULL, NULL, 0}};
 #undef INIT_STR_DEFS
 
 /* ---- the types ------------------------------------------------------------- */
@@ -646,8 +647,8 @@ NEW_FOR(syntaxerror, syntaxerror_init)
 /* What differs between the types: the kind (new_, str, getsets, methods)
  * and the docstring, CPython's. A subclass repeats its parent's kind so
  * slots need no inheritance pass at startup. */
-#define K_PLAIN .new_ = base_new, .str = base_str
-#define K_BASE K_PLAIN, .methods = base_methods, .getsets = base_getsets
+#define K_PLAIN .new_ = base_new, .str = base_str, .methods = plain_methods
+#define K_BASE .new_ = base_new, .str = base_str, .methods = base_methods, .getsets = base_getsets
 #define K_STOPITER .new_ = stopiter_new, .str = base_str, .methods = stopiter_methods, \
                    .getsets = stopiter_getsets
 #define K_SYSEXIT .new_ = sysexit_new, .str = base_str, .methods = sysexit_methods, \
@@ -663,11 +664,13 @@ NEW_FOR(syntaxerror, syntaxerror_init)
                   .getsets = oserror_getsets
 #define K_SYNTAXERROR .new_ = syntaxerror_new, .str = syntaxerror_str, \
                       .methods = syntaxerror_methods, .getsets = syntaxerror_getsets
-/* Subclasses inherit methods/getsets through the base chain; only the
- * slots are repeated. */
-#define K_SUB_IMPORTERROR .new_ = importerror_new, .str = importerror_str
-#define K_SUB_NAMEERROR .new_ = nameerror_new, .str = base_str
-#define K_SUB_SYNTAXERROR .new_ = syntaxerror_new, .str = syntaxerror_str
+/* Subclasses inherit getsets through the base chain; every class has its
+ * own __init__ and __str__, as in CPython, so super() finds them at once. */
+#define K_SUB_IMPORTERROR .new_ = importerror_new, .str = importerror_str, \
+                          .methods = importerror_methods
+#define K_SUB_NAMEERROR .new_ = nameerror_new, .str = base_str, .methods = nameerror_methods
+#define K_SUB_SYNTAXERROR .new_ = syntaxerror_new, .str = syntaxerror_str, \
+                          .methods = syntaxerror_methods
 
 #define EXTRA_BaseException K_BASE, .doc = "Common base class for all exceptions"
 #define EXTRA_SystemExit K_SYSEXIT, .doc = "Request to exit from the interpreter."

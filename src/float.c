@@ -761,19 +761,19 @@ static WfValue float_get_real(WfVM *vm, WfValue v) { return v; }
 static WfValue float_get_imag(WfVM *vm, WfValue v) { return WF_FLOAT(0.0); }
 
 static const WfMethodDef float_methods[] = {
-    {"is_integer", float_is_integer, NULL},
-    {"as_integer_ratio", float_as_integer_ratio, NULL},
-    {"conjugate", float_conjugate, NULL},
-    {"hex", float_hex, NULL},
-    {"__trunc__", float_trunc, NULL},
-    {"__int__", float_trunc, NULL},
-    {"__floor__", float_floor, NULL},
-    {"__ceil__", float_ceil, NULL},
-    {"__float__", float_float, NULL},
-    {"__round__", float_round_method, NULL},
-    {"__format__", float_format_method, NULL},
-    {"__getnewargs__", float_getnewargs, NULL},
-    {NULL, NULL, NULL}};
+    {"is_integer", float_is_integer, NULL, 0},
+    {"as_integer_ratio", float_as_integer_ratio, NULL, 0},
+    {"conjugate", float_conjugate, NULL, 0},
+    {"hex", float_hex, NULL, 0},
+    {"__trunc__", float_trunc, NULL, 0},
+    {"__int__", float_trunc, NULL, 0},
+    {"__floor__", float_floor, NULL, 0},
+    {"__ceil__", float_ceil, NULL, 0},
+    {"__float__", float_float, NULL, 0},
+    {"__round__", float_round_method, NULL, 0},
+    {"__format__", float_format_method, NULL, 0},
+    {"__getnewargs__", float_getnewargs, NULL, 0},
+    {NULL, NULL, NULL, 0}};
 
 static const WfGetSetDef float_getsets[] = {
     {"real", float_get_real, NULL},

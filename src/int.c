@@ -949,20 +949,20 @@ static WfValue int_get_zero(WfVM *vm, WfValue v) { return WF_INT(0); }
 static WfValue int_get_one(WfVM *vm, WfValue v) { return WF_INT(1); }
 
 static const WfMethodDef int_methods[] = {
-    {"bit_length", int_bit_length, NULL},
-    {"bit_count", int_bit_count, NULL},
-    {"conjugate", int_conjugate, NULL},
-    {"as_integer_ratio", int_as_integer_ratio, NULL},
-    {"__index__", int_index_method, NULL},
-    {"__int__", int_index_method, NULL},
-    {"__trunc__", int_index_method, NULL},
-    {"__floor__", int_index_method, NULL},
-    {"__ceil__", int_index_method, NULL},
-    {"__float__", int_float_method, NULL},
-    {"__round__", int_round_method, NULL},
-    {"__format__", int_format_method, NULL},
-    {"__getnewargs__", int_getnewargs, NULL},
-    {NULL, NULL, NULL}};
+    {"bit_length", int_bit_length, NULL, 0},
+    {"bit_count", int_bit_count, NULL, 0},
+    {"conjugate", int_conjugate, NULL, 0},
+    {"as_integer_ratio", int_as_integer_ratio, NULL, 0},
+    {"__index__", int_index_method, NULL, 0},
+    {"__int__", int_index_method, NULL, 0},
+    {"__trunc__", int_index_method, NULL, 0},
+    {"__floor__", int_index_method, NULL, 0},
+    {"__ceil__", int_index_method, NULL, 0},
+    {"__float__", int_float_method, NULL, 0},
+    {"__round__", int_round_method, NULL, 0},
+    {"__format__", int_format_method, NULL, 0},
+    {"__getnewargs__", int_getnewargs, NULL, 0},
+    {NULL, NULL, NULL, 0}};
 
 static const WfGetSetDef int_getsets[] = {
     {"real", int_get_self, NULL},

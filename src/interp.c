@@ -1536,7 +1536,7 @@ next:
     TARGET(MAP_ADD) {
         WfValue v = POP();
         WfValue k = POP();
-        WfValue d = sp[-(int)ARG + 1];
+        WfValue d = sp[-(int)ARG];
         SAVE_FRAME();
         int rc = wf_dict_set(vm, d, k, v);
         wf_decref(vm, k);

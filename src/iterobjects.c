@@ -68,9 +68,9 @@ static WfValue m_iter(WfVM *vm, WfValue self, const WfValue *args, size_t nargs,
     return wf_ref(self);
 }
 static const WfMethodDef iter_methods[] = {
-    {"__next__", m_next, "Implement next(self)."},
-    {"__iter__", m_iter, "Implement iter(self)."},
-    {NULL, NULL, NULL}};
+    {"__next__", m_next, "Implement next(self).", 0},
+    {"__iter__", m_iter, "Implement iter(self).", 0},
+    {NULL, NULL, NULL, 0}};
 
 #define ITER_TYPE(cname, pyname, ctype, docstr)                 \
     WfType cname = {                                            \
@@ -550,10 +550,10 @@ static WfValue rev_length_hint(WfVM *vm, WfValue self, const WfValue *args, size
     return WF_INT(WF_IS_NULL(r->seq) ? 0 : r->index + 1);
 }
 static const WfMethodDef rev_methods[] = {
-    {"__next__", m_next, "Implement next(self)."},
-    {"__iter__", m_iter, "Implement iter(self)."},
-    {"__length_hint__", rev_length_hint, "Private method returning an estimate of len(list(it))."},
-    {NULL, NULL, NULL}};
+    {"__next__", m_next, "Implement next(self).", 0},
+    {"__iter__", m_iter, "Implement iter(self).", 0},
+    {"__length_hint__", rev_length_hint, "Private method returning an estimate of len(list(it)).", 0},
+    {NULL, NULL, NULL, 0}};
 
 static WfValue rev_by_index(WfVM *vm, WfValue seq, int64_t n) {
     Reversed *r = (Reversed *)wf_obj_alloc(vm, &wf_type_reversed, sizeof(Reversed));

@@ -2,6 +2,7 @@
  * read from standard input; exit 0, 1 on an uncaught exception (traceback
  * on stderr), 2 on usage errors, or sys.exit's code. */
 #include <errno.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -124,6 +125,7 @@ static int run_source(WfVM *vm, const char *src, size_t len, const char *filenam
 
 int main(int argc, char **argv) {
     const char *code = NULL, *file = NULL;
+    bool dash = false;
     int i = 1;
     if (i < argc) {
         const char *a = argv[i];
@@ -144,6 +146,7 @@ int main(int argc, char **argv) {
             code = argv[i + 1];
             i += 2;
         } else if (strcmp(a, "-") == 0) {
+            dash = true;
             i++;
         } else if (a[0] == '-' && a[1]) {
             fprintf(stderr, "weft: unknown option '%s'\n", a);
@@ -194,7 +197,7 @@ int main(int argc, char **argv) {
         return 1;
     }
     /* sys.argv: the script (or '-c' / '') then the remaining arguments. */
-    WfValue a0 = wf_str_from_cstr(vm, code ? "-c" : file ? file : "");
+    WfValue a0 = wf_str_from_cstr(vm, code ? "-c" : file ? file : dash ? "-" : "");
     wf_list_append(vm, vm->argv, a0);
     wf_decref(vm, a0);
     for (; i < argc; i++) {

@@ -49,7 +49,10 @@ typedef struct WfMethodDef {
     const char *name;
     WfNativeFn fn;
     const char *doc;
+    unsigned flags;              /* WF_METH_CLASS: reached through the type,
+                                    self is the type (dict.fromkeys) */
 } WfMethodDef;
+#define WF_METH_CLASS 1u
 
 typedef struct WfGetSetDef {
     const char *name;

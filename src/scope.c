@@ -222,7 +222,7 @@ static void visit_comprehension(WfScopeTable *t, WfScope *s, WfAst *e, const cha
         WfAst *g = e->comps.items[i];
         if (i > 0) visit_expr(t, c, g->right);
         visit_target(t, c, g->left);
-        visit_list(t, c, &g->comps);
+        visit_list(t, c, &g->list);
     }
     if (e->kind == WF_E_DICTCOMP) {
         visit_expr(t, c, e->left);
@@ -323,7 +323,9 @@ static void declare(WfScopeTable *t, WfScope *s, WfAst *st, unsigned how) {
             fail(t, st, 0, 0, "nonlocal declaration not allowed at module level%s", "");
             return;
         }
-        sym_add(t, s, name, st->line, st->col)->flags |= how;
+        WfSymbol *ns = sym_add(t, s, name, st->line, st->col);
+        ns->flags |= how;
+        if (!ns->decl) ns->decl = st;
     }
 }
 
@@ -486,7 +488,7 @@ static void resolve_own(WfScopeTable *t, WfScope *s, const NameSet *bound) {
             sym->kind = WF_SYM_GLOBAL_EXPLICIT;
         } else if (f & WF_DEF_NONLOCAL) {
             if (!bound || !set_has(bound, sym->name)) {
-                fail(t, NULL, sym->first_line, sym->first_col, "no binding for nonlocal '%s' found",
+                fail(t, sym->decl, sym->first_line, sym->first_col, "no binding for nonlocal '%s' found",
                      sym->name);
                 return;
             }

@@ -29,6 +29,7 @@ typedef struct WfSymbol {
     WfSymKind kind;
     int slot;              /* local slot, or cell/free slot (absolute) */
     int first_line, first_col;
+    const WfAst *decl;     /* the global/nonlocal statement, for errors */
 } WfSymbol;
 
 typedef struct WfScope WfScope;

@@ -245,17 +245,17 @@ static WfValue f_writable(WfVM *vm, WfValue self, const WfValue *args, size_t na
 }
 
 static const WfMethodDef sysfile_methods[] = {
-    {"write", f_write, "Write string to stream. Returns the number of characters written."},
-    {"writelines", f_writelines, "Write a list of lines to stream."},
-    {"flush", f_flush, "Flush the write buffers of the stream."},
-    {"readline", f_readline, "Read until newline or EOF."},
-    {"read", f_read, "Read at most size characters from stream."},
-    {"readlines", f_readlines, "Return a list of lines from the stream."},
-    {"fileno", f_fileno, "Return the underlying file descriptor."},
-    {"isatty", f_isatty, "Return whether this is an 'interactive' stream."},
-    {"readable", f_readable, "Return whether object was opened for reading."},
-    {"writable", f_writable, "Return whether object was opened for writing."},
-    {NULL, NULL, NULL}};
+    {"write", f_write, "Write string to stream. Returns the number of characters written.", 0},
+    {"writelines", f_writelines, "Write a list of lines to stream.", 0},
+    {"flush", f_flush, "Flush the write buffers of the stream.", 0},
+    {"readline", f_readline, "Read until newline or EOF.", 0},
+    {"read", f_read, "Read at most size characters from stream.", 0},
+    {"readlines", f_readlines, "Return a list of lines from the stream.", 0},
+    {"fileno", f_fileno, "Return the underlying file descriptor.", 0},
+    {"isatty", f_isatty, "Return whether this is an 'interactive' stream.", 0},
+    {"readable", f_readable, "Return whether object was opened for reading.", 0},
+    {"writable", f_writable, "Return whether object was opened for writing.", 0},
+    {NULL, NULL, NULL, 0}};
 
 static WfValue g_name(WfVM *vm, WfValue self) { return wf_str_from_cstr(vm, SYSFILE(self)->name); }
 static WfValue g_mode(WfVM *vm, WfValue self) { return wf_str_from_cstr(vm, SYSFILE(self)->mode); }
@@ -405,15 +405,15 @@ static WfValue sys_getrefcount(WfVM *vm, WfValue self, const WfValue *args, size
 }
 
 static const WfMethodDef sys_functions[] = {
-    {"exit", sys_exit, "Exit the interpreter by raising SystemExit(status)."},
-    {"getrecursionlimit", sys_getrecursionlimit, "Return the current value of the recursion limit."},
-    {"setrecursionlimit", sys_setrecursionlimit, "Set the maximum depth of the interpreter stack."},
-    {"exc_info", sys_exc_info, "Return current exception information: (type, value, traceback)."},
-    {"exception", sys_exception, "Return the current exception."},
-    {"getdefaultencoding", sys_getdefaultencoding, "Return the current default encoding."},
-    {"intern", sys_intern, "``Intern'' the given string."},
-    {"getrefcount", sys_getrefcount, "Return the reference count of object."},
-    {NULL, NULL, NULL}};
+    {"exit", sys_exit, "Exit the interpreter by raising SystemExit(status).", 0},
+    {"getrecursionlimit", sys_getrecursionlimit, "Return the current value of the recursion limit.", 0},
+    {"setrecursionlimit", sys_setrecursionlimit, "Set the maximum depth of the interpreter stack.", 0},
+    {"exc_info", sys_exc_info, "Return current exception information: (type, value, traceback).", 0},
+    {"exception", sys_exception, "Return the current exception.", 0},
+    {"getdefaultencoding", sys_getdefaultencoding, "Return the current default encoding.", 0},
+    {"intern", sys_intern, "``Intern'' the given string.", 0},
+    {"getrefcount", sys_getrefcount, "Return the reference count of object.", 0},
+    {NULL, NULL, NULL, 0}};
 
 /* ---- the module ------------------------------------------------------------------ */
 

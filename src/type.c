@@ -145,6 +145,7 @@ static WfValue type_getattr(WfVM *vm, WfValue v, WfObject *name) {
     const WfMethodDef *def;
     const WfGetSetDef *gs;
     if (wf_type_find(t, s, &def, &gs) && def) {
+        if (def->flags & WF_METH_CLASS) return wf_native_new(vm, def, v);
         WfValue f = wf_native_new(vm, def, WF_NULL);
         if (!WF_IS_NULL(f)) ((WfNative *)f.u.o)->owner = t;
         return f;
