@@ -101,23 +101,74 @@ static size_t format_i64(char *buf, int64_t n) {
     return i;
 }
 
-/* str(v) straight into a C stream: no str object for the common types. */
-static int write_value(WfVM *vm, FILE *fp, WfValue v) {
+/* print's output for a C stream, gathered so a whole line costs one
+ * fwrite. What was gathered before an error is still written, as
+ * CPython's piecewise writes would have. */
+typedef struct OutBuf {
+    FILE *fp;
+    size_t n;
+    char data[512];
+} OutBuf;
+
+static int out_flush(WfVM *vm, OutBuf *o) {
+    size_t n = o->n;
+    o->n = 0;
+    return wf_sysfile_write_raw(vm, o->fp, o->data, n);
+}
+
+static int out_put(WfVM *vm, OutBuf *o, const char *s, size_t n) {
+    if (n > sizeof o->data - o->n) {
+        if (out_flush(vm, o) < 0) return -1;
+        if (n > sizeof o->data) return wf_sysfile_write_raw(vm, o->fp, s, n);
+    }
+    memcpy(o->data + o->n, s, n);
+    o->n += n;
+    return 0;
+}
+
+/* str(v) into the buffer: no str object for the common types. */
+static int out_value(WfVM *vm, OutBuf *o, WfValue v) {
     char buf[40];
     switch (v.tag) {
-    case WF_TAG_INT: return wf_sysfile_write_raw(vm, fp, buf, format_i64(buf, v.u.i));
+    case WF_TAG_INT: return out_put(vm, o, buf, format_i64(buf, v.u.i));
     case WF_TAG_FLOAT:
         wf_float_repr_buf(v.u.f, buf, sizeof buf);
-        return wf_sysfile_write_raw(vm, fp, buf, strlen(buf));
-    case WF_TAG_BOOL: return wf_sysfile_write_raw(vm, fp, v.u.i ? "True" : "False", v.u.i ? 4 : 5);
-    case WF_TAG_NONE: return wf_sysfile_write_raw(vm, fp, "None", 4);
+        return out_put(vm, o, buf, strlen(buf));
+    case WF_TAG_BOOL: return out_put(vm, o, v.u.i ? "True" : "False", v.u.i ? 4 : 5);
+    case WF_TAG_NONE: return out_put(vm, o, "None", 4);
     default: break;
     }
-    if (wf_is_exact_str(v)) return wf_sysfile_write_raw(vm, fp, WF_STR(v)->data, (size_t)WF_STR(v)->len);
+    if (wf_is_exact_str(v)) return out_put(vm, o, WF_STR(v)->data, (size_t)WF_STR(v)->len);
     WfValue s = wf_to_str(vm, v);
     if (WF_IS_NULL(s)) return -1;
-    int rc = wf_sysfile_write_raw(vm, fp, WF_STR(s)->data, (size_t)WF_STR(s)->len);
+    int rc = out_put(vm, o, WF_STR(s)->data, (size_t)WF_STR(s)->len);
     wf_decref(vm, s);
+    return rc;
+}
+
+static int out_sep(WfVM *vm, OutBuf *o, WfValue sep, const char *dflt) {
+    if (WF_IS_NULL(sep) || WF_IS_NONE(sep)) return out_put(vm, o, dflt, 1);
+    return out_put(vm, o, WF_STR(sep)->data, (size_t)WF_STR(sep)->len);
+}
+
+static int print_to_stream(WfVM *vm, FILE *fp, const WfValue *args, size_t nargs, WfValue sep,
+                           WfValue end) {
+    OutBuf o;
+    o.fp = fp;
+    o.n = 0;
+    int rc = 0;
+    for (size_t i = 0; i < nargs && rc == 0; i++) {
+        if (i) rc = out_sep(vm, &o, sep, " ");
+        if (rc == 0) rc = out_value(vm, &o, args[i]);
+    }
+    if (rc == 0) rc = out_sep(vm, &o, end, "\n");
+    if (o.n) {
+        /* Keep the first error; the flush only reports its own. */
+        WfValue pending = wf_err_fetch(vm);
+        int frc = out_flush(vm, &o);
+        if (!WF_IS_NULL(pending)) wf_err_restore(vm, pending);
+        if (frc < 0) rc = -1;
+    }
     return rc;
 }
 
@@ -129,21 +180,26 @@ static int write_obj(WfVM *vm, WfValue file, WfValue s) {
     return 0;
 }
 
-static int write_cstr_obj(WfVM *vm, WfValue file, const char *s, size_t n) {
-    WfValue str = wf_str_new(vm, s, n);
+static int write_sep_obj(WfVM *vm, WfValue file, WfValue sep, const char *dflt) {
+    if (!WF_IS_NULL(sep) && !WF_IS_NONE(sep)) return write_obj(vm, file, sep);
+    WfValue str = wf_str_new(vm, dflt, 1);
     if (WF_IS_NULL(str)) return -1;
     int rc = write_obj(vm, file, str);
     wf_decref(vm, str);
     return rc;
 }
 
-static int write_piece(WfVM *vm, WfValue file, FILE *fp, WfValue sep, const char *dflt) {
-    if (fp) {
-        if (WF_IS_NULL(sep) || WF_IS_NONE(sep)) return wf_sysfile_write_raw(vm, fp, dflt, 1);
-        return wf_sysfile_write_raw(vm, fp, WF_STR(sep)->data, (size_t)WF_STR(sep)->len);
+static int print_to_object(WfVM *vm, WfValue file, const WfValue *args, size_t nargs,
+                           WfValue sep, WfValue end) {
+    for (size_t i = 0; i < nargs; i++) {
+        if (i && write_sep_obj(vm, file, sep, " ") < 0) return -1;
+        WfValue s = wf_to_str(vm, args[i]);
+        if (WF_IS_NULL(s)) return -1;
+        int rc = write_obj(vm, file, s);
+        wf_decref(vm, s);
+        if (rc < 0) return -1;
     }
-    if (WF_IS_NULL(sep) || WF_IS_NONE(sep)) return write_cstr_obj(vm, file, dflt, 1);
-    return write_obj(vm, file, sep);
+    return write_sep_obj(vm, file, end, "\n");
 }
 
 BUILTIN(print) {
@@ -166,27 +222,14 @@ BUILTIN(print) {
         if (WF_IS_NONE(file)) return WF_NONE;
     }
     FILE *fp = wf_sysfile_fp(file);
-    wf_incref(file);   /* a write method may replace sys.stdout */
-    int rc = 0;
-    for (size_t i = 0; i < nargs && rc == 0; i++) {
-        if (i) rc = write_piece(vm, file, fp, sep, " ");
-        if (rc < 0) break;
-        if (fp) {
-            rc = write_value(vm, fp, args[i]);
-        } else {
-            WfValue s = wf_to_str(vm, args[i]);
-            if (WF_IS_NULL(s)) rc = -1;
-            else {
-                rc = write_obj(vm, file, s);
-                wf_decref(vm, s);
-            }
-        }
-    }
-    if (rc == 0) rc = write_piece(vm, file, fp, end, "\n");
+    wf_incref(file);   /* a __str__ or write method may replace sys.stdout */
+    int rc = fp ? print_to_stream(vm, fp, args, nargs, sep, end)
+                : print_to_object(vm, file, args, nargs, sep, end);
     if (rc == 0 && !WF_IS_NULL(flush)) {
         int f = wf_truthy(vm, flush);
-        if (f < 0) rc = -1;
-        else if (f && fp) {
+        if (f < 0) {
+            rc = -1;
+        } else if (f && fp) {
             if (fflush(fp) != 0) {
                 wf_err_from_errno(vm, &wf_exc_OSError, errno, NULL);
                 rc = -1;
