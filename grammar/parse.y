@@ -52,34 +52,6 @@
 %type compop {int}
 %type dots {int}
 %type strings {WfStrList *}
-%type params {WfParams *}
-%type lparams {WfParams *}
-%type stmts {WfSeq *}
-%type block {WfSeq *}
-%type simple_stmts {WfSeq *}
-%type small_list {WfSeq *}
-%type namelist {WfSeq *}
-%type print_list {WfSeq *}
-%type assign_chain {WfSeq *}
-%type dotted_as_names {WfSeq *}
-%type import_targets {WfSeq *}
-%type import_names {WfSeq *}
-%type if_head {WfSeq *}
-%type handlers {WfSeq *}
-%type with_items {WfSeq *}
-%type plist {WfSeq *}
-%type lplist {WfSeq *}
-%type decorators {WfSeq *}
-%type exprlist {WfSeq *}
-%type xse_items2 {WfSeq *}
-%type tse_items2 {WfSeq *}
-%type tlc {WfSeq *}
-%type tlc_items2 {WfSeq *}
-%type set_items {WfSeq *}
-%type comp_for {WfSeq *}
-%type arglist {WfSeq *}
-%type args {WfSeq *}
-%type sub_items2 {WfSeq *}
 
 /* ================= entry ================= */
 
@@ -92,15 +64,16 @@ file_input ::= stmts(B) ENDMARKER.                { wf_b_module(P, B); }
 
 single_input ::= ENDMARKER.                       { wf_b_module(P, NULL); }
 single_input ::= simple_stmts(B) ENDMARKER.       { wf_b_module(P, B); }
-single_input ::= compound_stmt(B) ENDMARKER.      { wf_b_module(P, wf_b_seq(P, B)); }
+single_input ::= compound_stmt(B) ENDMARKER.      { wf_b_module(P, wf_b_stmts(P, NULL, B)); }
 
 eval_input ::= tsl(E) ENDMARKER.                  { wf_b_eval(P, E); }
 eval_input ::= tsl(E) NEWLINE ENDMARKER.          { wf_b_eval(P, E); }
 
-stmts(A) ::= simple_stmts(B).                     { A = B; }
-stmts(A) ::= compound_stmt(B).                    { A = wf_b_seq(P, B); }
-stmts(A) ::= stmts(X) simple_stmts(B).            { A = wf_b_cat(P, X, B); }
-stmts(A) ::= stmts(X) compound_stmt(B).           { A = wf_b_push(P, X, B); }
+stmts(A) ::= stmt(B).                             { A = wf_b_stmts(P, NULL, B); }
+stmts(A) ::= stmts(X) stmt(B).                    { A = wf_b_stmts(P, X, B); }
+
+stmt(A) ::= simple_stmts(B).                      { A = B; }
+stmt(A) ::= compound_stmt(B).                     { A = B; }
 
 block(A) ::= simple_stmts(B).                     { A = B; }
 block(A) ::= NEWLINE INDENT stmts(B) DEDENT.      { A = B; }
@@ -260,9 +233,9 @@ decorator(A) ::= AT test(E) NEWLINE.              { A = E; }
 
 /* testlist_star_expr: one item, or a tuple without parentheses */
 tsl(A) ::= tse(E).                                { A = E; }
-tsl(A) ::= tse(E) COMMA(C).                       { A = wf_b_tuple(P, wf_b_seq_end(P, wf_b_mark_comma(wf_b_seq(P, E)), &C)); }
+tsl(A) ::= tse(E) COMMA.                          { A = wf_b_tuple(P, wf_b_mark_comma(wf_b_seq(P, E))); }
 tsl(A) ::= tse_items2(L).                         { A = wf_b_tuple(P, L); }
-tsl(A) ::= tse_items2(L) COMMA(C).                { A = wf_b_tuple(P, wf_b_seq_end(P, L, &C)); }
+tsl(A) ::= tse_items2(L) COMMA.                   { A = wf_b_tuple(P, wf_b_mark_comma(L)); }
 tse_items2(A) ::= tse(X) COMMA tse(Y).            { A = wf_b_mark_comma(wf_b_push(P, wf_b_seq(P, X), Y)); }
 tse_items2(A) ::= tse_items2(L) COMMA tse(Y).     { A = wf_b_push(P, L, Y); }
 tse(A) ::= test(E).                               { A = E; }
@@ -271,9 +244,9 @@ star_expr(A) ::= STAR(S) expr(E).                 { A = wf_b_starred(P, &S, E); 
 
 /* exprlist (for / del / comprehension targets): always a WF_SEQ */
 exprlist(A) ::= xse(E).                           { A = wf_b_seq(P, E); }
-exprlist(A) ::= xse(E) COMMA(C).                  { A = wf_b_seq_end(P, wf_b_mark_comma(wf_b_seq(P, E)), &C); }
+exprlist(A) ::= xse(E) COMMA.                     { A = wf_b_mark_comma(wf_b_seq(P, E)); }
 exprlist(A) ::= xse_items2(L).                    { A = L; }
-exprlist(A) ::= xse_items2(L) COMMA(C).           { A = wf_b_seq_end(P, L, &C); }
+exprlist(A) ::= xse_items2(L) COMMA.              { A = L; }
 xse_items2(A) ::= xse(X) COMMA xse(Y).            { A = wf_b_mark_comma(wf_b_push(P, wf_b_seq(P, X), Y)); }
 xse_items2(A) ::= xse_items2(L) COMMA xse(Y).     { A = wf_b_push(P, L, Y); }
 xse(A) ::= expr(E).                               { A = E; }
@@ -355,17 +328,10 @@ atom_expr(A) ::= atom_expr(F) DOT NAME(N).        { A = wf_b_attr(P, F, &N); }
 atom(A) ::= LPAR(L) RPAR(R).                      { A = wf_b_paren(P, &L, NULL, &R); }
 atom(A) ::= LPAR(L) yield_expr(E) RPAR(R).        { A = wf_b_paren_yield(P, &L, E, &R); }
 atom(A) ::= LPAR(L) tlc(E) RPAR(R).               { A = wf_b_paren(P, &L, E, &R); }
-atom(A) ::= LPAR(L) tse(E) comp_for(C) RPAR(R).   { A = wf_b_display_comp(P, WF_E_GENEXP, &L, E, NULL, C, &R); }
 atom(A) ::= LSQB(L) RSQB(R).                      { A = wf_b_display(P, WF_E_LIST, &L, NULL, &R); }
 atom(A) ::= LSQB(L) tlc(E) RSQB(R).               { A = wf_b_display(P, WF_E_LIST, &L, E, &R); }
-atom(A) ::= LSQB(L) tse(E) comp_for(C) RSQB(R).   { A = wf_b_display_comp(P, WF_E_LISTCOMP, &L, E, NULL, C, &R); }
-atom(A) ::= LBRACE(L) RBRACE(R).                  { A = wf_b_dict_display(P, &L, NULL, &R); }
-atom(A) ::= LBRACE(L) dict_items(D) RBRACE(R).    { A = wf_b_dict_display(P, &L, D, &R); }
-atom(A) ::= LBRACE(L) dict_items(D) COMMA RBRACE(R). { A = wf_b_dict_display(P, &L, D, &R); }
-atom(A) ::= LBRACE(L) set_items(S) RBRACE(R).     { A = wf_b_display(P, WF_E_SET, &L, S, &R); }
-atom(A) ::= LBRACE(L) set_items(S) COMMA RBRACE(R). { A = wf_b_display(P, WF_E_SET, &L, S, &R); }
-atom(A) ::= LBRACE(L) test(K) COLON test(V) comp_for(C) RBRACE(R). { A = wf_b_display_comp(P, WF_E_DICTCOMP, &L, K, V, C, &R); }
-atom(A) ::= LBRACE(L) tse(E) comp_for(C) RBRACE(R). { A = wf_b_display_comp(P, WF_E_SETCOMP, &L, E, NULL, C, &R); }
+atom(A) ::= LBRACE(L) RBRACE(R).                  { A = wf_b_display(P, WF_E_DICT, &L, NULL, &R); }
+atom(A) ::= LBRACE(L) dictorset(E) RBRACE(R).     { A = wf_b_display(P, WF_E_SET, &L, E, &R); }
 atom(A) ::= NAME(T).                              { A = wf_b_name(P, &T); }
 atom(A) ::= NUMBER(T).                            { A = wf_b_number(P, &T); }
 atom(A) ::= strings(S).                           { A = wf_b_strings(P, S, &yyLookaheadToken); }
@@ -377,15 +343,23 @@ atom(A) ::= FALSE(T).                             { A = wf_b_const(P, WF_E_FALSE
 strings(A) ::= STRING(T).                         { A = wf_b_strlist(P, NULL, &T); }
 strings(A) ::= strings(X) STRING(T).              { A = wf_b_strlist(P, X, &T); }
 
-/* items of ( ) and [ ] without a comprehension */
+/* contents of ( ) and [ ]: a WF_SEQ, or a comprehension (WF_E_GENEXP) */
 tlc(A) ::= tse(E).                                { A = wf_b_seq(P, E); }
+tlc(A) ::= tse(E) comp_for(C).                    { A = wf_b_comp(P, WF_E_GENEXP, E, NULL, C); }
 tlc(A) ::= tse(E) COMMA.                          { A = wf_b_mark_comma(wf_b_seq(P, E)); }
 tlc(A) ::= tlc_items2(L).                         { A = L; }
 tlc(A) ::= tlc_items2(L) COMMA.                   { A = L; }
 tlc_items2(A) ::= tse(X) COMMA tse(Y).            { A = wf_b_mark_comma(wf_b_push(P, wf_b_seq(P, X), Y)); }
 tlc_items2(A) ::= tlc_items2(L) COMMA tse(Y).     { A = wf_b_push(P, L, Y); }
 
-/* items of { }: a WF_E_DICT being built, or a WfSeq of set items */
+/* contents of { }: a WF_E_DICT being built, a WF_SEQ of set items, or a
+ * comprehension */
+dictorset(A) ::= dict_items(D).                   { A = D; }
+dictorset(A) ::= dict_items(D) COMMA.             { A = D; }
+dictorset(A) ::= test(K) COLON test(V) comp_for(C). { A = wf_b_comp(P, WF_E_DICTCOMP, K, V, C); }
+dictorset(A) ::= tse(E) comp_for(C).              { A = wf_b_comp(P, WF_E_SETCOMP, E, NULL, C); }
+dictorset(A) ::= set_items(S).                    { A = S; }
+dictorset(A) ::= set_items(S) COMMA.              { A = S; }
 dict_items(A) ::= test(K) COLON test(V).          { A = wf_b_dict_item(P, NULL, K, V); }
 dict_items(A) ::= DOUBLESTAR(S) expr(V).          { A = wf_b_dict_spread(P, NULL, &S, V); }
 dict_items(A) ::= dict_items(D) COMMA test(K) COLON test(V). { A = wf_b_dict_item(P, D, K, V); }
@@ -411,9 +385,9 @@ argument(A) ::= DOUBLESTAR(S) test(E).            { A = wf_b_arg_star(P, &S, E, 
 
 /* subscripts: one index, or a tuple of them (slices allowed) */
 subscriptlist(A) ::= subscript(E).                { A = E; }
-subscriptlist(A) ::= subscript(E) COMMA(C).       { A = wf_b_subscript_index(P, wf_b_seq_end(P, wf_b_mark_comma(wf_b_seq(P, E)), &C)); }
+subscriptlist(A) ::= subscript(E) COMMA.          { A = wf_b_subscript_index(P, wf_b_mark_comma(wf_b_seq(P, E))); }
 subscriptlist(A) ::= sub_items2(L).               { A = wf_b_subscript_index(P, L); }
-subscriptlist(A) ::= sub_items2(L) COMMA(C).      { A = wf_b_subscript_index(P, wf_b_seq_end(P, L, &C)); }
+subscriptlist(A) ::= sub_items2(L) COMMA.         { A = wf_b_subscript_index(P, L); }
 sub_items2(A) ::= subscript(X) COMMA subscript(Y). { A = wf_b_mark_comma(wf_b_push(P, wf_b_seq(P, X), Y)); }
 sub_items2(A) ::= sub_items2(L) COMMA subscript(Y). { A = wf_b_push(P, L, Y); }
 subscript(A) ::= test(E).                         { A = E; }

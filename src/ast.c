@@ -1118,8 +1118,7 @@ WfAst *wf_b_call(WfParser *p, WfAst *func, const WfTok *l, WfAst *args,
     end_tok(n, r);
     if (!args) return n;
     if (args->list.n == 1 && !args->trailing_comma && l &&
-        args->list.items[0]->kind == WF_E_GENEXP &&
-        !args->list.items[0]->parenthesized) {
+        args->list.items[0]->kind == WF_E_GENEXP) {
         /* f(x for x in y): the call's parentheses are the genexp's */
         WfAst *g = args->list.items[0];
         g->line = l->line;

@@ -60,6 +60,8 @@ struct Unit {
     FBlock fb[WF_MAX_FBLOCKS];
     int nfb;
     int line;
+    int barrier;           /* no peephole fusion across this index: a
+                              label or region boundary sits here */
 };
 
 typedef struct Compiler {
@@ -135,9 +137,69 @@ static int stack_effect(int op, int arg) {
     }
 }
 
+/* Superinstructions: fuse the previous instruction with this one when no
+ * jump can land between them. Returns true when op was absorbed. */
+static bool fuse(Compiler *c, int op, int arg) {
+    Unit *u = c->u;
+    if (u->n == 0 || u->n <= u->barrier) return false;
+    uint32_t *prev = &u->code[u->n - 1];
+    int pop = WF_INSTR_OP(*prev);
+    int parg = (int)WF_INSTR_ARG(*prev);
+    if (u->n >= 2 && u->n - 1 > u->barrier) {
+        int pp = WF_INSTR_OP(u->code[u->n - 2]);
+        /* the cache word of a cached op looks like a NOP: never fuse it */
+        if (pop == WF_OP_NOP && pp != WF_OP_NOP) return false;
+    }
+    if (pop == WF_OP_LOAD_SMALL_INT) {
+        int32_t k = (int32_t)((uint32_t)parg << 8) >> 8;
+        if (k >= -(1 << 19) && k < (1 << 19)) {
+            int packed = ((k & 0xfffff) << 4);
+            if (op == WF_OP_BINARY_OP && arg != WF_BIN_TRUEDIV && arg != WF_BIN_POW) {
+                *prev = WF_INSTR(WF_OP_BINARY_OP_INT, arg | packed);
+                u->lines[u->n - 1] = (uint32_t)u->line;
+                u->depth -= 1;
+                return true;
+            }
+            if (op == WF_OP_INPLACE_OP && arg != WF_BIN_TRUEDIV && arg != WF_BIN_POW) {
+                *prev = WF_INSTR(WF_OP_INPLACE_OP_INT, arg | packed);
+                u->lines[u->n - 1] = (uint32_t)u->line;
+                u->depth -= 1;
+                return true;
+            }
+            if (op == WF_OP_COMPARE_OP) {
+                *prev = WF_INSTR(WF_OP_COMPARE_OP_INT, arg | packed);
+                u->lines[u->n - 1] = (uint32_t)u->line;
+                u->depth -= 1;
+                return true;
+            }
+        }
+    }
+    if (op == WF_OP_POP_JUMP_IF_FALSE && (pop == WF_OP_COMPARE_OP || pop == WF_OP_COMPARE_OP_INT)) {
+        /* The jump target becomes a second word, resolved like a label. */
+        *prev = WF_INSTR(pop == WF_OP_COMPARE_OP ? WF_OP_COMPARE_JUMP : WF_OP_COMPARE_INT_JUMP, parg);
+        return false; /* emit() appends the target word */
+    }
+    if (op == WF_OP_LOAD_FAST && pop == WF_OP_LOAD_FAST && parg < 4096 && arg < 4096) {
+        *prev = WF_INSTR(WF_OP_LOAD_FAST2, parg | (arg << 12));
+        u->depth += 1;
+        if (u->depth > u->maxdepth) u->maxdepth = u->depth;
+        return true;
+    }
+    return false;
+}
+
 static int emit(Compiler *c, int op, int arg) {
     Unit *u = c->u;
     if (c->failed) return 0;
+    if (fuse(c, op, arg)) return u->n - 1;
+    if (op == WF_OP_POP_JUMP_IF_FALSE && u->n > 0 &&
+        (WF_INSTR_OP(u->code[u->n - 1]) == WF_OP_COMPARE_JUMP ||
+         WF_INSTR_OP(u->code[u->n - 1]) == WF_OP_COMPARE_INT_JUMP) &&
+        u->n > u->barrier) {
+        /* second word of a fused compare-and-jump: the label, as a NOP */
+        op = WF_OP_NOP;
+        u->depth -= 1;
+    }
     if (arg < 0 || arg > WF_MAX_OPERAND) {
         c->failed = true;
         wf_err_format(c->vm, &wf_exc_SystemError, "operand too large in compiled code");
@@ -180,7 +242,10 @@ static int new_label(Compiler *c) {
 }
 
 static void place(Compiler *c, int label) {
-    if (!c->failed) c->u->labels[label] = c->u->n;
+    if (!c->failed) {
+        c->u->labels[label] = c->u->n;
+        c->u->barrier = c->u->n;
+    }
 }
 
 static void emit_jump(Compiler *c, int op, int label) { emit(c, op, label); }
@@ -234,6 +299,7 @@ static void load_const(Compiler *c, WfValue v) { emit(c, WF_OP_LOAD_CONST, add_c
 /* ---- regions (exception table) ---------------------------------------------------- */
 
 static void region_open(Compiler *c, Region *r, int handler) {
+    c->u->barrier = c->u->n;
     r->start = c->u->n;
     r->handler = handler;
     r->depth = c->u->depth;
@@ -241,6 +307,7 @@ static void region_open(Compiler *c, Region *r, int handler) {
 
 static void region_close(Compiler *c, Region *r) {
     Unit *u = c->u;
+    u->barrier = u->n;
     if (c->failed || u->n == r->start) return;
     ExcRec *p = grow(c, u->exc, &u->exccap, u->nexc + 1, sizeof *p);
     if (!p) return;
@@ -1544,6 +1611,10 @@ static WfCode *unit_finish(Compiler *c, const char *name, const char *qualname, 
         case WF_OP_LOAD_ATTR: case WF_OP_STORE_ATTR: case WF_OP_DELETE_ATTR:
         case WF_OP_LOAD_METHOD: case WF_OP_IMPORT_NAME: case WF_OP_IMPORT_FROM:
             i++; /* skip the cache word */
+            break;
+        case WF_OP_COMPARE_JUMP: case WF_OP_COMPARE_INT_JUMP:
+            i++;
+            u->code[i] = WF_INSTR(WF_OP_NOP, u->labels[WF_INSTR_ARG(u->code[i])]);
             break;
         default: break;
         }

@@ -29,7 +29,7 @@ typedef struct FrameChunk {
  * ordinary programs never leaves the first chunk. */
 #define WF_FRAME_CHUNK (256 * 1024)
 
-static WfFrame *frame_alloc(WfVM *vm, size_t nvals) {
+static inline WfFrame *frame_alloc(WfVM *vm, size_t nvals) {
     size_t size = sizeof(WfFrame) + nvals * sizeof(WfValue);
     size = (size + 15) & ~(size_t)15;
     FrameChunk *c = vm->frame_chunk;
@@ -50,7 +50,7 @@ static WfFrame *frame_alloc(WfVM *vm, size_t nvals) {
     return f;
 }
 
-static void frame_release(WfVM *vm, WfFrame *f) {
+static inline void frame_release(WfVM *vm, WfFrame *f) {
     FrameChunk *c = vm->frame_chunk;
     c->top = (char *)f;
     if (c->top == c->data && c->prev) {
@@ -266,7 +266,7 @@ static bool bind_args(WfVM *vm, WfFunction *fn, WfValue *slots, const WfValue *a
     return true;
 }
 
-static void frame_clear(WfVM *vm, WfFrame *f) {
+static inline void frame_clear(WfVM *vm, WfFrame *f) {
     WfCode *co = f->code;
     uint32_t n = co->nlocals + co->ncells + co->nfrees;
     for (uint32_t i = 0; i < n; i++) wf_decref(vm, f->slots[i]);
@@ -1078,7 +1078,7 @@ next:
                 nf->entry = false;
                 nf->heap = false;
                 nf->finished = false;
-                memcpy(nf->slots, base + 1, sizeof(WfValue) * n);
+                for (uint32_t i = 0; i < n; i++) nf->slots[i] = base[1 + i];
                 for (uint32_t i = n; i < nslots; i++) nf->slots[i] = WF_NULL;
                 vm->depth++;
                 sp = base;
@@ -1235,6 +1235,132 @@ next:
         if (WF_IS_NULL(r)) goto error;
         TOP() = r;
         wf_decref(vm, a);
+        DISPATCH();
+    }
+    TARGET(LOAD_FAST2) {
+        WfValue a = slots[ARG & 0xfff], b = slots[ARG >> 12];
+        if (WF_IS_NULL(a) || WF_IS_NULL(b)) {
+            unbound_local(vm, co, WF_IS_NULL(a) ? (ARG & 0xfff) : (ARG >> 12));
+            goto error;
+        }
+        wf_incref(a);
+        wf_incref(b);
+        PUSH(a);
+        PUSH(b);
+        DISPATCH();
+    }
+    TARGET(BINARY_OP_INT)
+    TARGET(INPLACE_OP_INT) {
+        WfValue a = TOP();
+        int op = (int)(ARG & 15);
+        int64_t y = (int32_t)(ARG << 8) >> 12;
+        if (a.tag == WF_TAG_INT) {
+            int64_t x = a.u.i, r;
+            switch (op) {
+            case WF_BIN_ADD:
+                if (!__builtin_add_overflow(x, y, &r)) {
+                    TOP() = WF_INT(r);
+                    DISPATCH();
+                }
+                break;
+            case WF_BIN_SUB:
+                if (!__builtin_sub_overflow(x, y, &r)) {
+                    TOP() = WF_INT(r);
+                    DISPATCH();
+                }
+                break;
+            case WF_BIN_MUL:
+                if (!__builtin_mul_overflow(x, y, &r)) {
+                    TOP() = WF_INT(r);
+                    DISPATCH();
+                }
+                break;
+            case WF_BIN_MOD:
+                if (y > 0) {
+                    r = x % y;
+                    if (r < 0) r += y;
+                    TOP() = WF_INT(r);
+                    DISPATCH();
+                }
+                break;
+            case WF_BIN_FLOORDIV:
+                if (y > 0) {
+                    r = x / y;
+                    if (x % y != 0 && x < 0) r--;
+                    TOP() = WF_INT(r);
+                    DISPATCH();
+                }
+                break;
+            case WF_BIN_AND: TOP() = WF_INT(x & y); DISPATCH();
+            case WF_BIN_OR: TOP() = WF_INT(x | y); DISPATCH();
+            case WF_BIN_XOR: TOP() = WF_INT(x ^ y); DISPATCH();
+            default: break;
+            }
+        }
+        SAVE_FRAME();
+        WfValue r = WF_OP_INPLACE_OP_INT == WF_INSTR_OP(word) ? wf_inplace(vm, op, a, WF_INT(y)) : wf_binop(vm, op, a, WF_INT(y));
+        if (WF_IS_NULL(r)) goto error;
+        TOP() = r;
+        wf_decref(vm, a);
+        DISPATCH();
+    }
+    TARGET(COMPARE_OP_INT) {
+        WfValue a = TOP();
+        int op = (int)(ARG & 15);
+        int64_t y = (int32_t)(ARG << 8) >> 12;
+        if (a.tag == WF_TAG_INT) {
+            int64_t x = a.u.i;
+            bool r;
+            switch (op) {
+            case WF_CMP_LT: r = x < y; break;
+            case WF_CMP_LE: r = x <= y; break;
+            case WF_CMP_EQ: r = x == y; break;
+            case WF_CMP_NE: r = x != y; break;
+            case WF_CMP_GT: r = x > y; break;
+            default: r = x >= y; break;
+            }
+            TOP() = WF_BOOL(r);
+            DISPATCH();
+        }
+        SAVE_FRAME();
+        WfValue r = wf_richcmp(vm, a, WF_INT(y), op);
+        if (WF_IS_NULL(r)) goto error;
+        TOP() = r;
+        wf_decref(vm, a);
+        DISPATCH();
+    }
+    TARGET(COMPARE_JUMP)
+    TARGET(COMPARE_INT_JUMP) {
+        WfValue a, b;
+        int op = (int)(ARG & 15);
+        if (WF_INSTR_OP(word) == WF_OP_COMPARE_INT_JUMP) {
+            a = POP();
+            b = WF_INT((int32_t)(ARG << 8) >> 12);
+        } else {
+            b = POP();
+            a = POP();
+        }
+        uint32_t target = WF_INSTR_ARG(*ip);
+        ip++;
+        int t;
+        if (a.tag == WF_TAG_INT && b.tag == WF_TAG_INT) {
+            int64_t x = a.u.i, y = b.u.i;
+            switch (op) {
+            case WF_CMP_LT: t = x < y; break;
+            case WF_CMP_LE: t = x <= y; break;
+            case WF_CMP_EQ: t = x == y; break;
+            case WF_CMP_NE: t = x != y; break;
+            case WF_CMP_GT: t = x > y; break;
+            default: t = x >= y; break;
+            }
+        } else {
+            SAVE_FRAME();
+            t = wf_richcmp_bool(vm, a, b, op);
+            wf_decref(vm, a);
+            wf_decref(vm, b);
+            if (t < 0) goto error;
+        }
+        if (!t) ip = co->code + target;
         DISPATCH();
     }
     TARGET(INPLACE_OP) {
