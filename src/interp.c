@@ -1590,7 +1590,7 @@ next:
         WfValue l = wf_list_new(vm, n);
         if (WF_IS_NULL(l)) goto error;
         sp -= n;
-        memcpy(WF_LIST(l)->items, sp, sizeof(WfValue) * n);
+        if (n) memcpy(WF_LIST(l)->items, sp, sizeof(WfValue) * n);
         WF_LIST(l)->n = n;
         PUSH(l);
         DISPATCH();
