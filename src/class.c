@@ -552,7 +552,10 @@ static WfValue heap_type_call(WfVM *vm, WfType *type, const WfValue *args, size_
         } else {
             /* A built-in base allocates the instance (sized for the class)
              * and takes the arguments, as its __new__ would. */
-            self = base->new_(vm, type, has_init ? NULL : args, has_init ? 0 : nargs, has_init ? NULL : kwnames);
+            /* Exceptions keep the constructor arguments as .args even when
+             * the class defines __init__ (BaseException.__new__ does). */
+            bool pass = !has_init || (base->flags & WF_TPFLAG_EXC);
+            self = base->new_(vm, type, pass ? args : NULL, pass ? nargs : 0, pass ? kwnames : NULL);
             if (WF_IS_NULL(self)) return self;
         }
     }

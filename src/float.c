@@ -6,6 +6,7 @@
  * printf (or the shortest round-trip search for repr) and are laid out
  * by a port of CPython's format_float_short, so every corner (1e+16,
  * 0.0001, '#', 'z', the None type's ".0") matches. */
+#include <ctype.h>
 #include <errno.h>
 #include <fenv.h>
 #include <float.h>
@@ -617,6 +618,18 @@ WfValue wf_float_round(WfVM *vm, WfValue xv, WfValue ndigits) {
 
 /* ---- constructor and methods ---------------------------------------------------------- */
 
+/* x.name() for a user class's special method (see int.c); WF_NULL with no
+ * exception when absent. */
+static WfValue call_dunder(WfVM *vm, WfValue x, const char *name) {
+    WfObject *n = wf_str_intern_cstr(vm, name);
+    if (!n) return WF_NULL;
+    WfValue m = wf_getattr_opt(vm, x, n);
+    if (WF_IS_NULL(m)) return m;
+    WfValue r = wf_call0(vm, m);
+    wf_decref(vm, m);
+    return r;
+}
+
 static WfValue float_new(WfVM *vm, WfType *type, const WfValue *args, size_t nargs,
                          WfObject *kwnames) {
     if (type != &wf_type_float)
@@ -631,16 +644,19 @@ static WfValue float_new(WfVM *vm, WfType *type, const WfValue *args, size_t nar
     if (rc < 0) return WF_NULL;
     if (rc == 0) return WF_FLOAT(d);
     WfType *t = wf_type_of(x);
-    if (t->to_float) {
-        WfValue r = t->to_float(vm, x);
-        if (WF_IS_NULL(r) || r.tag == WF_TAG_FLOAT) return r;
+    WfValue r = WF_NULL;
+    if (t->to_float) r = t->to_float(vm, x);
+    else if (t->flags & WF_TPFLAG_HEAPTYPE) r = call_dunder(vm, x, "__float__");
+    if (!WF_IS_NULL(r)) {
+        if (r.tag == WF_TAG_FLOAT) return r;
         const char *rn = wf_type_name(r);
         wf_decref(vm, r);
         return wf_err_format(vm, &wf_exc_TypeError, "%s.__float__ returned non-float (type %s)",
                              t->name, rn);
     }
+    if (wf_err_occurred(vm)) return WF_NULL;
     if (t->index) {
-        WfValue r = t->index(vm, x);
+        r = t->index(vm, x);
         if (WF_IS_NULL(r)) return r;
         rc = wf_float_as_double(vm, r, &d);
         wf_decref(vm, r);
@@ -727,29 +743,95 @@ METHOD(float_format_method) {
 METHOD(float_hex) {
     if (wf_args_check(vm, "hex", nargs, kwnames, 0, 0) < 0) return WF_NULL;
     double x = self.u.f;
-    if (!isfinite(x) || x == 0.0) {
-        char buf[40];
+    char buf[64];
+    if (!isfinite(x)) {
         wf_float_repr_buf(x, buf, sizeof buf);
-        if (x == 0.0) snprintf(buf, sizeof buf, "%s0x0.0p+0", signbit(x) ? "-" : "");
-        return wf_str_from_ascii(vm, buf, strlen(buf));
+    } else if (x == 0.0) {
+        snprintf(buf, sizeof buf, "%s0x0.0p+0", signbit(x) ? "-" : "");
+    } else {
+        /* CPython's float_hex: 0xH.HHHHHHHHHHHHHp+E, subnormals as
+         * 0x0.xxxp-1022. */
+        int e;
+        double m = frexp(fabs(x), &e);
+        int shift = 1 - (DBL_MIN_EXP - e > 0 ? DBL_MIN_EXP - e : 0);
+        m = ldexp(m, shift);
+        e -= shift;
+        char *p = buf;
+        if (x < 0) *p++ = '-';
+        *p++ = '0';
+        *p++ = 'x';
+        *p++ = "0123456789abcdef"[(int)m];
+        m -= (int)m;
+        *p++ = '.';
+        for (int i = 0; i < (DBL_MANT_DIG - 1) / 4; i++) {
+            m *= 16.0;
+            *p++ = "0123456789abcdef"[(int)m];
+            m -= (int)m;
+        }
+        snprintf(p, sizeof buf - (size_t)(p - buf), "p%c%d", e < 0 ? '-' : '+', e < 0 ? -e : e);
     }
-    /* CPython: 0x1.<13 hex digits>p<exp>, subnormals normalised too. */
-    int e;
-    double m = frexp(fabs(x), &e);   /* [0.5, 1) */
-    m *= 2.0;
-    e -= 1;
-    char buf[64], *p = buf;
-    if (x < 0) *p++ = '-';
-    p += sprintf(p, "0x%d.", (int)m);
-    m -= floor(m);
-    for (int i = 0; i < 13; i++) {
-        m *= 16.0;
-        int d = (int)m;
-        *p++ = "0123456789abcdef"[d];
-        m -= d;
-    }
-    sprintf(p, "p%+d", e);
     return wf_str_from_ascii(vm, buf, strlen(buf));
+}
+
+/* float.fromhex(s): CPython's grammar (optional 0x, '.', p exponent, inf
+ * and nan), read by strtod, which rounds half to even as CPython does. */
+METHOD(float_fromhex) {
+    if (wf_args_check(vm, "fromhex", nargs, kwnames, 1, 1) < 0) return WF_NULL;
+    if (!wf_is_str(args[0]))
+        return wf_err_format(vm, &wf_exc_TypeError, "must be str, not %s", wf_type_name(args[0]));
+    WfStr *str = WF_STR(args[0]);
+    const char *p = str->data, *end = p + str->len;
+    while (p < end && is_ws(*p)) p++;
+    while (end > p && is_ws(end[-1])) end--;
+    size_t n = (size_t)(end - p);
+    char small[128];
+    char *w = n + 3 <= sizeof small ? small : wf_mem_alloc(vm, n + 3);
+    if (!w) return WF_NULL;
+    WfValue r = WF_NULL;
+    const char *q = p;
+    char *o = w;
+    if (q < end && (*q == '+' || *q == '-')) *o++ = *q++;
+    size_t rest = (size_t)(end - q);
+    if ((rest == 3 && strncasecmp(q, "inf", 3) == 0) ||
+        (rest == 8 && strncasecmp(q, "infinity", 8) == 0)) {
+        r = WF_FLOAT(w[0] == '-' && o > w ? -HUGE_VAL : HUGE_VAL);
+        goto done;
+    }
+    if (rest == 3 && strncasecmp(q, "nan", 3) == 0) {
+        r = WF_FLOAT(NAN);
+        goto done;
+    }
+    if (end - q >= 2 && q[0] == '0' && (q[1] | 0x20) == 'x') q += 2;
+    *o++ = '0';
+    *o++ = 'x';
+    int digits = 0;
+    while (q < end && isxdigit((unsigned char)*q)) *o++ = *q++, digits++;
+    if (q < end && *q == '.') {
+        *o++ = *q++;
+        while (q < end && isxdigit((unsigned char)*q)) *o++ = *q++, digits++;
+    }
+    bool ok = digits > 0;
+    if (ok && q < end && (*q | 0x20) == 'p') {
+        *o++ = *q++;
+        if (q < end && (*q == '+' || *q == '-')) *o++ = *q++;
+        int ed = 0;
+        while (q < end && *q >= '0' && *q <= '9') *o++ = *q++, ed++;
+        ok = ed > 0;
+    }
+    if (!ok || q != end) {
+        wf_err_format(vm, &wf_exc_ValueError, "invalid hexadecimal floating-point string");
+        goto done;
+    }
+    *o = 0;
+    double d = strtod(w, NULL);
+    if (isinf(d)) {
+        wf_err_format(vm, &wf_exc_OverflowError, "hexadecimal value too large to represent as a float");
+        goto done;
+    }
+    r = WF_FLOAT(d);
+done:
+    if (w != small) wf_mem_free(vm, w);
+    return r;
 }
 
 METHOD(float_getnewargs) {
@@ -765,6 +847,7 @@ static const WfMethodDef float_methods[] = {
     {"as_integer_ratio", float_as_integer_ratio, NULL, 0},
     {"conjugate", float_conjugate, NULL, 0},
     {"hex", float_hex, NULL, 0},
+    {"fromhex", float_fromhex, NULL, WF_METH_CLASS},
     {"__trunc__", float_trunc, NULL, 0},
     {"__int__", float_trunc, NULL, 0},
     {"__floor__", float_floor, NULL, 0},

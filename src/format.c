@@ -715,14 +715,7 @@ static bool sb_put_simple(WfVM *vm, SB *s, WfValue v) {
         return true;
     }
     if (v.tag == WF_TAG_INT) {
-        char buf[24], *p = buf + sizeof buf;
-        int64_t n = v.u.i;
-        uint64_t a = n < 0 ? -(uint64_t)n : (uint64_t)n;
-        do {
-            *--p = (char)('0' + a % 10);
-            a /= 10;
-        } while (a);
-        if (n < 0) *--p = '-';
+        char buf[24], *p = wf_int_i64_to_dec(v.u.i, buf + sizeof buf);
         sb_put(vm, s, p, (size_t)(buf + sizeof buf - p), true);
         return true;
     }

@@ -77,11 +77,10 @@ WfValue wf_int_from_double(WfVM *vm, double d) {
         return wf_err_format(vm, &wf_exc_OverflowError, "cannot convert float infinity to integer");
     if (isnan(d))
         return wf_err_format(vm, &wf_exc_ValueError, "cannot convert float NaN to integer");
-    if (d > -9223372036854775808.0 && d < 9223372036854775808.0) return WF_INT((int64_t)d);
-    WfBigInt *b = bigint_alloc(vm, &wf_type_int);
-    if (!b) return WF_NULL;
-    mpz_set_d(b->z, d);   /* truncates; exact for |d| >= 2**63 */
-    return WF_OBJ(b);
+    if (d >= -9223372036854775808.0 && d < 9223372036854775808.0) return WF_INT((int64_t)d);
+    mpz_t z;
+    mpz_init_set_d(z, d);   /* exact: |d| >= 2**63 is integral */
+    return wf_int_from_mpz_steal(vm, z);
 }
 
 mpz_srcptr wf_int_mpz(WfValue v, WfMpzView *t) {
@@ -164,18 +163,30 @@ double wf_int_as_double(WfVM *vm, WfValue v, bool *overflow) {
 
 /* ---- text --------------------------------------------------------------------- */
 
-/* Decimal digits of n into the end of buf (>= 21 bytes); returns start. */
-static char *i64_to_dec(int64_t n, char *end) {
+static const char digit_pairs[201] =
+    "00010203040506070809101112131415161718192021222324252627282930313233343536373839"
+    "40414243444546474849505152535455565758596061626364656667686970717273747576777879"
+    "8081828384858687888990919293949596979899";
+
+char *wf_int_i64_to_dec(int64_t n, char *end) {
     uint64_t a = n < 0 ? -(uint64_t)n : (uint64_t)n;
     char *p = end;
-    do {
-        *--p = (char)('0' + a % 10);
-        a /= 10;
-    } while (a);
+    /* Two digits per division. */
+    while (a >= 100) {
+        unsigned r = (unsigned)(a % 100);
+        a /= 100;
+        p -= 2;
+        memcpy(p, digit_pairs + 2 * r, 2);
+    }
+    if (a >= 10) {
+        p -= 2;
+        memcpy(p, digit_pairs + 2 * a, 2);
+    } else {
+        *--p = (char)('0' + a);
+    }
     if (n < 0) *--p = '-';
     return p;
 }
-
 static WfValue limit_error(WfVM *vm) {
     return wf_err_format(vm, &wf_exc_ValueError,
                          "Exceeds the limit (%d digits) for integer string conversion; use "
@@ -206,7 +217,7 @@ static char *big_decimal(WfVM *vm, mpz_srcptr z, size_t *len) {
 WfValue wf_int_repr(WfVM *vm, WfValue v) {
     if (IS_SMALL(v)) {
         char buf[24], *end = buf + sizeof buf;
-        char *p = i64_to_dec(v.u.i, end);
+        char *p = wf_int_i64_to_dec(v.u.i, end);
         return wf_str_from_ascii(vm, p, (size_t)(end - p));
     }
     size_t len;
@@ -220,7 +231,7 @@ WfValue wf_int_repr(WfVM *vm, WfValue v) {
 bool wf_int_buf_decimal(WfVM *vm, WfBuf *b, WfValue v) {
     if (IS_SMALL(v)) {
         char buf[24], *end = buf + sizeof buf;
-        char *p = i64_to_dec(v.u.i, end);
+        char *p = wf_int_i64_to_dec(v.u.i, end);
         return wf_buf_append(vm, b, p, (size_t)(end - p));
     }
     size_t len;
@@ -348,22 +359,17 @@ WfValue wf_int_from_string(WfVM *vm, const char *s0, size_t len0, int base) {
     /* Validate: digits, single underscores between digits (or right after
      * a base prefix). */
     size_t ndigits = 0;
-    bool prev_us = prefixed;   /* an underscore may follow the prefix */
-    bool ok = p < end;
-    if (ok && *p == '_' && !prefixed) ok = false;
+    bool ok = p < end && (*p != '_' || prefixed);
     for (const char *q = p; ok && q < end; q++) {
         if (*q == '_') {
             if (q > p && q[-1] == '_') ok = false;
-            prev_us = true;
             continue;
         }
         if (digit_value((unsigned char)*q) >= b) ok = false;
         if (zero_lead && *q != '0') ok = false;
         ndigits++;
-        prev_us = false;
     }
     if (ok && (ndigits == 0 || end[-1] == '_')) ok = false;
-    (void)prev_us;
     if (!ok) {
         invalid_literal(vm, s0, len0, base);
         goto done;
@@ -814,6 +820,19 @@ static int int_truth(WfVM *vm, WfValue v) { return wf_int_sign(v) != 0; }
 
 static int int_hash_slot(WfVM *vm, WfValue v, int64_t *out) { return wf_int_hash(vm, v, out); }
 
+/* x.name() for a user class's special method, looked up on demand (the
+ * class machinery maps only some dunders to slots); WF_NULL with no
+ * exception when x has no such attribute. */
+static WfValue call_dunder(WfVM *vm, WfValue x, const char *name) {
+    WfObject *n = wf_str_intern_cstr(vm, name);
+    if (!n) return WF_NULL;
+    WfValue m = wf_getattr_opt(vm, x, n);
+    if (WF_IS_NULL(m)) return m;
+    WfValue r = wf_call0(vm, m);
+    wf_decref(vm, m);
+    return r;
+}
+
 /* int(x) for one argument. */
 static WfValue int_from_value(WfVM *vm, WfValue x) {
     if (IS_SMALL(x)) return WF_INT(x.u.i);
@@ -821,13 +840,21 @@ static WfValue int_from_value(WfVM *vm, WfValue x) {
     if (wf_is_bigint(x)) return int_pos(vm, x);
     if (wf_is_str(x)) return wf_int_from_string(vm, WF_STR(x)->data, (size_t)WF_STR(x)->len, 10);
     WfType *t = wf_type_of(x);
-    WfUnaryFn f = t->to_int ? t->to_int : t->index;
-    if (f) {
-        WfValue r = f(vm, x);
-        if (WF_IS_NULL(r) || wf_is_int(r)) return r;
+    static const char *const dunders[] = {"__int__", "__index__", "__trunc__"};
+    for (int i = 0; i < 3; i++) {
+        WfValue r;
+        if (i == 0 && t->to_int) r = t->to_int(vm, x);
+        else if (i == 1 && t->index) r = t->index(vm, x);
+        else if (t->flags & WF_TPFLAG_HEAPTYPE) r = call_dunder(vm, x, dunders[i]);
+        else continue;
+        if (WF_IS_NULL(r)) {
+            if (wf_err_occurred(vm)) return r;
+            continue;
+        }
+        if (wf_is_int(r)) return r;
         const char *rn = wf_type_name(r);
         wf_decref(vm, r);
-        return wf_err_format(vm, &wf_exc_TypeError, "__int__ returned non-int (type %s)", rn);
+        return wf_err_format(vm, &wf_exc_TypeError, "%s returned non-int (type %s)", dunders[i], rn);
     }
     return wf_err_format(vm, &wf_exc_TypeError,
                          "int() argument must be a string, a bytes-like object or a real number, "

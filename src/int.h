@@ -52,6 +52,9 @@ typedef struct WfMpzView {
 } WfMpzView;
 mpz_srcptr wf_int_mpz(WfValue v, WfMpzView *tmp);
 
+/* The decimal text of n, written backwards ending at end (room for 20
+ * bytes before it); returns where it starts. */
+char *wf_int_i64_to_dec(int64_t n, char *end);
 /* str(v) / repr(v) of an int (a bool formats as its int value): decimal,
  * ValueError past WF_INT_MAX_STR_DIGITS digits. */
 WfValue wf_int_repr(WfVM *vm, WfValue v);

@@ -14,6 +14,7 @@
 #include "range.h"
 #include "type.h"
 #include "gen.h"
+#include "str.h"
 #include "dict.h"
 #include "class.h"
 
@@ -518,7 +519,7 @@ static WfValue do_format(WfVM *vm, WfValue v, int flags, WfValue spec) {
     switch (flags & 3) {
     case 1: conv = wf_to_str(vm, v); break;
     case 2: conv = wf_repr(vm, v); break;
-    case 3: conv = wf_repr(vm, v); break;
+    case 3: conv = wf_ascii(vm, v); break;
     default: conv = wf_ref(v); break;
     }
     if (WF_IS_NULL(conv)) return conv;
@@ -1580,7 +1581,7 @@ next:
         WfValue t = wf_tuple_new(vm, n);
         if (WF_IS_NULL(t)) goto error;
         sp -= n;
-        memcpy(WF_TUPLE(t)->items, sp, sizeof(WfValue) * n);
+        if (n) memcpy(WF_TUPLE(t)->items, sp, sizeof(WfValue) * n);
         PUSH(t);
         DISPATCH();
     }
@@ -1631,14 +1632,11 @@ next:
     }
     TARGET(BUILD_STRING) {
         uint32_t n = ARG;
-        WfBuf b;
-        wf_buf_init(&b);
         WfValue *items = sp - n;
-        for (uint32_t i = 0; i < n; i++) wf_buf_append(vm, &b, WF_STR(items[i])->data, (size_t)WF_STR(items[i])->len);
+        SAVE_FRAME();
+        WfValue s = wf_str_join_array(vm, items, n);
         for (uint32_t i = 0; i < n; i++) wf_decref(vm, items[i]);
         sp -= n;
-        SAVE_FRAME();
-        WfValue s = wf_buf_finish(vm, &b);
         if (WF_IS_NULL(s)) goto error;
         PUSH(s);
         DISPATCH();

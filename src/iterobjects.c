@@ -380,7 +380,7 @@ static WfValue map_next(WfVM *vm, WfValue self) {
         wf_decref(vm, item);
         return r;
     }
-    WfValue small[MAP_STACK_ARGS];
+    WfValue small[MAP_STACK_ARGS] = {0}; /* all filled before use; quiets -O2 */
     WfValue *items = n <= MAP_STACK_ARGS ? small : wf_mem_alloc(vm, n * sizeof(WfValue));
     if (!items) return WF_NULL;
     size_t got = 0;

@@ -188,7 +188,7 @@ WfValue wf_call(WfVM *vm, WfValue callable, const WfValue *args, size_t nargs,
             WfValue *buf = total + 1 <= 8 ? small : wf_mem_alloc(vm, (total + 1) * sizeof(WfValue));
             if (!buf) return WF_NULL;
             buf[0] = m->self;
-            memcpy(buf + 1, args, total * sizeof(WfValue));
+            if (total) memcpy(buf + 1, args, total * sizeof(WfValue));
             WfValue r = wf_call(vm, m->func, buf, nargs + 1, kwnames);
             if (buf != small) wf_mem_free(vm, buf);
             return r;

@@ -60,10 +60,7 @@ int wf_sysfile_write_raw(WfVM *vm, FILE *fp, const char *s, size_t n) {
  * to the C stream when sys is gone (teardown). */
 static int write_to(WfVM *vm, const char *attr, FILE *fallback, const char *s, size_t n) {
     WfValue f = wf_sys_get(vm, attr);
-    if (WF_IS_NULL(f)) {
-        if (wf_err_occurred(vm)) return -1;
-        return wf_sysfile_write_raw(vm, fallback, s, n);
-    }
+    if (WF_IS_NULL(f)) return wf_sysfile_write_raw(vm, fallback, s, n);
     if (WF_IS_NONE(f)) return 0;
     FILE *fp = wf_sysfile_fp(f);
     if (fp) return wf_sysfile_write_raw(vm, fp, s, n);
