@@ -14,6 +14,7 @@ WfValue wf_gen_new(WfVM *vm, WfFrame *f) {
     WfGen *g = (WfGen *)wf_obj_alloc(vm, &wf_type_generator, sizeof(WfGen));
     if (!g) return WF_NULL;
     g->frame = f;
+    f->gen = g;
     g->code = f->code;
     wf_obj_incref(&g->code->ob);
     g->name = f->func->name;
@@ -37,7 +38,7 @@ static bool delegating(WfGen *g) {
 }
 
 /* PEP 479: StopIteration escaping a generator becomes RuntimeError. */
-static void convert_stopiteration(WfVM *vm) {
+void wf_gen_convert_stopiteration(WfVM *vm) {
     if (!wf_err_matches(vm, &wf_exc_StopIteration)) return;
     WfValue si = wf_err_fetch(vm);
     wf_err_format(vm, &wf_exc_RuntimeError, "generator raised StopIteration");
@@ -63,7 +64,7 @@ static WfGenStatus resume_frame(WfVM *vm, WfGen *g, WfValue sent, bool throwing,
     }
     gen_drop_frame(vm, g);
     if (WF_IS_NULL(r)) {
-        convert_stopiteration(vm);
+        wf_gen_convert_stopiteration(vm);
         return WF_GEN_RAISED;
     }
     *out = r;

@@ -25,6 +25,8 @@ WfValue wf_gen_new(WfVM *vm, WfFrame *f);
  * with the pending exception raised at the suspended yield. *out receives
  * the yielded or returned value (a new reference). */
 WfGenStatus wf_gen_resume(WfVM *vm, WfValue gen, WfValue value, bool throwing, WfValue *out);
+/* PEP 479: turns a pending StopIteration into RuntimeError. */
+void wf_gen_convert_stopiteration(WfVM *vm);
 /* One step of `yield from`: send `sent` into the iterator it. 1: it
  * yielded *result; 0: it finished with return value *result; -1: error. */
 int wf_gen_delegate_send(WfVM *vm, WfValue it, WfValue sent, WfValue *result);

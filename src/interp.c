@@ -299,6 +299,8 @@ static WfFrame *frame_new(WfVM *vm, WfFunction *fn, const WfValue *args, size_t 
     }
     if (!f) return NULL;
     f->finished = false;
+    f->resume_kind = WF_RESUME_NONE;
+    f->gen = NULL;
     f->code = co;
     f->func = fn;
     wf_obj_incref(&fn->ob);
@@ -371,6 +373,7 @@ WfValue wf_frame_resume(WfVM *vm, WfFrame *f, WfValue sent, bool throwing, bool 
     }
     if (!WF_IS_NULL(sent)) *f->sp++ = sent;
     f->entry = true;
+    f->resume_kind = WF_RESUME_NONE;
     f->prev = vm->frame;
     vm->depth++;
     vm->c_depth++;
@@ -666,7 +669,7 @@ static WfValue run(WfVM *vm, WfFrame *f, bool throwing) {
     WfFunction *fn;
     uint32_t word;
     bool reraise = false;
-    WfValue yv;
+    WfValue yv, retv;
     LOAD_FRAME();
     if (throwing) goto error;
 
@@ -1079,6 +1082,8 @@ next:
                 nf->entry = false;
                 nf->heap = false;
                 nf->finished = false;
+                nf->resume_kind = WF_RESUME_NONE;
+                nf->gen = NULL;
                 for (uint32_t i = 0; i < n; i++) nf->slots[i] = base[1 + i];
                 for (uint32_t i = n; i < nslots; i++) nf->slots[i] = WF_NULL;
                 vm->depth++;
@@ -1865,6 +1870,35 @@ next:
             ip = co->code + ARG;
             DISPATCH();
         }
+        if (t == &wf_type_generator) {
+            /* Resume the generator's frame in this loop: no C recursion. */
+            WfGen *g = (WfGen *)it.u.o;
+            if (g->state == WF_GEN_CLOSED) {
+                sp--;
+                wf_decref(vm, it);
+                ip = co->code + ARG;
+                DISPATCH();
+            }
+            if (g->state == WF_GEN_RUNNING) {
+                wf_err_format(vm, &wf_exc_ValueError, "generator already executing");
+                goto error;
+            }
+            if (vm->depth >= vm->recursion_limit) {
+                wf_err_format(vm, &wf_exc_RecursionError, "maximum recursion depth exceeded");
+                goto error;
+            }
+            WfFrame *gf = g->frame;
+            if (g->state == WF_GEN_SUSPENDED) *gf->sp++ = WF_NONE;
+            g->state = WF_GEN_RUNNING;
+            gf->entry = false;
+            gf->resume_kind = WF_RESUME_FOR_ITER;
+            gf->prev = f;
+            SAVE_FRAME();
+            vm->depth++;
+            f = gf;
+            LOAD_FRAME();
+            DISPATCH();
+        }
         SAVE_FRAME();
         WfValue v = t->iternext ? t->iternext(vm, it) : wf_iternext(vm, it);
         if (WF_IS_NULL(v)) {
@@ -1909,8 +1943,15 @@ next:
         vm->depth--;
         WfFrame *prev = f->prev;
         bool entry = f->entry;
-        if (f->heap) f->finished = true;
-        else frame_release(vm, f);
+        if (f->heap) {
+            f->finished = true;
+            if (!entry) {
+                retv = r;
+                goto gen_return;
+            }
+        } else {
+            frame_release(vm, f);
+        }
         if (entry) {
             vm->frame = prev;
             return r;
@@ -2079,6 +2120,37 @@ next:
     TARGET(YIELD_FROM) {
         WfValue sent = POP();
         WfValue it = TOP();
+        if (it.tag == WF_TAG_OBJ && it.u.o->type == &wf_type_generator &&
+            ((WfGen *)it.u.o)->state != WF_GEN_CLOSED) {
+            WfGen *g = (WfGen *)it.u.o;
+            if (g->state == WF_GEN_RUNNING) {
+                wf_decref(vm, sent);
+                wf_err_format(vm, &wf_exc_ValueError, "generator already executing");
+                goto error;
+            }
+            if (g->state == WF_GEN_CREATED && !WF_IS_NONE(sent)) {
+                wf_decref(vm, sent);
+                wf_err_format(vm, &wf_exc_TypeError, "can't send non-None value to a just-started generator");
+                goto error;
+            }
+            if (vm->depth >= vm->recursion_limit) {
+                wf_decref(vm, sent);
+                wf_err_format(vm, &wf_exc_RecursionError, "maximum recursion depth exceeded");
+                goto error;
+            }
+            WfFrame *gf = g->frame;
+            if (g->state == WF_GEN_SUSPENDED) *gf->sp++ = sent;
+            else wf_decref(vm, sent);
+            g->state = WF_GEN_RUNNING;
+            gf->entry = false;
+            gf->resume_kind = WF_RESUME_YIELD_FROM;
+            gf->prev = f;
+            SAVE_FRAME();
+            vm->depth++;
+            f = gf;
+            LOAD_FRAME();
+            DISPATCH();
+        }
         SAVE_FRAME();
         WfValue result;
         int st = wf_gen_delegate_send(vm, it, sent, &result);
@@ -2143,13 +2215,50 @@ next:
 #endif
 
 do_yield:
-    /* Generator frames are always entered from wf_frame_resume, so a yield
-     * leaves this loop. */
+    /* A generator frame entered from C (wf_frame_resume) returns to it; one
+     * this loop pushed (for-loop or yield from) hands yv to its caller. */
     SAVE_FRAME();
     vm->depth--;
-    vm->gen_yielded = true;
-    vm->frame = f->prev;
-    return yv;
+    if (f->entry) {
+        vm->gen_yielded = true;
+        vm->frame = f->prev;
+        return yv;
+    }
+    {
+        WfFrame *gf = f;
+        gf->gen->state = WF_GEN_SUSPENDED;
+        f = gf->prev;
+        LOAD_FRAME();
+        if (gf->resume_kind == WF_RESUME_FOR_ITER) {
+            PUSH(yv);
+            DISPATCH();
+        }
+        /* yield from: the delegating frame passes the value out in turn,
+         * and runs its YIELD_FROM again when resumed. */
+        ip--;
+        goto do_yield;
+    }
+
+gen_return : {
+    /* A generator frame pushed by this loop returned retv (owned). */
+    WfFrame *gf = f;
+    WfGen *g = gf->gen;
+    uint8_t kind = gf->resume_kind;
+    f = gf->prev;
+    g->state = WF_GEN_CLOSED;
+    g->frame = NULL;
+    wf_mem_free(vm, gf);
+    LOAD_FRAME();
+    WfValue it = POP();
+    wf_decref(vm, it);
+    if (kind == WF_RESUME_FOR_ITER) {
+        wf_decref(vm, retv);
+        ip = co->code + WF_INSTR_ARG(ip[-1]);
+    } else {
+        PUSH(retv);
+    }
+    DISPATCH();
+}
 
 error : {
     /* The exception is in vm->exc. ip points past the failing instruction. */
@@ -2178,8 +2287,20 @@ error : {
     vm->depth--;
     WfFrame *prev = f->prev;
     bool entry = f->entry;
-    if (f->heap) f->finished = true;
-    else frame_release(vm, f);
+    if (f->heap) {
+        f->finished = true;
+        if (!entry) {
+            /* A generator this loop resumed: it is finished; the caller's
+             * FOR_ITER / YIELD_FROM raises in its place (PEP 479 first). */
+            WfGen *g = f->gen;
+            g->state = WF_GEN_CLOSED;
+            g->frame = NULL;
+            wf_mem_free(vm, f);
+            wf_gen_convert_stopiteration(vm);
+        }
+    } else {
+        frame_release(vm, f);
+    }
     if (entry) {
         vm->frame = prev;
         return WF_NULL;

@@ -25,9 +25,15 @@ struct WfFrame {
     bool heap;             /* owned by a generator, not the frame stack */
     bool finished;         /* a generator frame that returned or raised:
                               its slots are already released */
+    uint8_t resume_kind;   /* a generator frame pushed by the dispatch loop
+                              itself: what its caller's instruction expects
+                              (WF_RESUME_FOR_ITER / WF_RESUME_YIELD_FROM) */
+    struct WfGen *gen;     /* the generator owning this heap frame */
     int line_hint;         /* for frames that have not started */
     WfValue slots[];       /* locals, cells, frees, then the value stack */
 };
+
+enum { WF_RESUME_NONE, WF_RESUME_FOR_ITER, WF_RESUME_YIELD_FROM };
 
 WfValue wf_vm_call_function(WfVM *vm, WfFunction *fn, const WfValue *args, size_t nargs,
                             WfObject *kwnames);
