@@ -240,7 +240,7 @@ static WfValue gen_iternext(WfVM *vm, WfValue self) {
     return WF_NULL;
 }
 
-static WfValue gen_next(WfVM *vm, WfValue self, const WfValue *args, size_t nargs, WfObject *kw) {
+WfValue wf_gen_m_next(WfVM *vm, WfValue self, const WfValue *args, size_t nargs, WfObject *kw) {
     if (wf_args_check(vm, "next", nargs, kw, 0, 0) < 0) return WF_NULL;
     WfValue out;
     WfGenStatus st = wf_gen_resume(vm, self, WF_NULL, false, &out);
@@ -249,7 +249,7 @@ static WfValue gen_next(WfVM *vm, WfValue self, const WfValue *args, size_t narg
     return WF_NULL;
 }
 
-static WfValue gen_send(WfVM *vm, WfValue self, const WfValue *args, size_t nargs, WfObject *kw) {
+WfValue wf_gen_m_send(WfVM *vm, WfValue self, const WfValue *args, size_t nargs, WfObject *kw) {
     if (wf_args_check(vm, "send", nargs, kw, 1, 1) < 0) return WF_NULL;
     WfValue out;
     WfGenStatus st = wf_gen_resume(vm, self, args[0], false, &out);
@@ -346,9 +346,9 @@ static WfValue gen_get_yieldfrom(WfVM *vm, WfValue self) {
 }
 
 static const WfMethodDef gen_methods[] = {
-    {"__next__", gen_next, "next(g)"},
-    {"next", gen_next, "Python 2 spelling of __next__"},
-    {"send", gen_send, "resume with a value"},
+    {"__next__", wf_gen_m_next, "next(g)"},
+    {"next", wf_gen_m_next, "Python 2 spelling of __next__"},
+    {"send", wf_gen_m_send, "resume with a value"},
     {"throw", gen_throw, "raise an exception at the suspended yield"},
     {"close", gen_close, "raise GeneratorExit inside the generator"},
     {NULL, NULL, NULL}};

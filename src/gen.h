@@ -25,6 +25,10 @@ WfValue wf_gen_new(WfVM *vm, WfFrame *f);
  * with the pending exception raised at the suspended yield. *out receives
  * the yielded or returned value (a new reference). */
 WfGenStatus wf_gen_resume(WfVM *vm, WfValue gen, WfValue value, bool throwing, WfValue *out);
+/* g.__next__() / g.next() and g.send(v); the VM recognises them to resume
+ * the generator inside its own loop. */
+WfValue wf_gen_m_next(WfVM *vm, WfValue self, const WfValue *args, size_t nargs, WfObject *kw);
+WfValue wf_gen_m_send(WfVM *vm, WfValue self, const WfValue *args, size_t nargs, WfObject *kw);
 /* PEP 479: turns a pending StopIteration into RuntimeError. */
 void wf_gen_convert_stopiteration(WfVM *vm);
 /* One step of `yield from`: send `sent` into the iterator it. 1: it

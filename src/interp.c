@@ -1033,6 +1033,33 @@ next:
         }
         SAVE_FRAME();
         WfValue r;
+        if (!WF_IS_NULL(base[0]) && callable.tag == WF_TAG_OBJ && callable.u.o->type == &wf_type_native &&
+            !kwnames && args[0].tag == WF_TAG_OBJ && args[0].u.o->type == &wf_type_generator &&
+            ((((WfNative *)callable.u.o)->def->fn == wf_gen_m_send && nargs == 2) ||
+             (((WfNative *)callable.u.o)->def->fn == wf_gen_m_next && nargs == 1))) {
+            /* g.send(v) / g.next(): resume g in this loop. The generator
+             * stays on our stack (keeping it alive) until it yields. */
+            WfGen *g = (WfGen *)args[0].u.o;
+            WfValue v = nargs == 2 ? args[1] : WF_NONE;
+            if ((g->state == WF_GEN_SUSPENDED || (g->state == WF_GEN_CREATED && WF_IS_NONE(v))) &&
+                vm->depth < vm->recursion_limit) {
+                WfValue nat = base[0], gv = base[1];
+                WfFrame *gf = g->frame;
+                sp = base;
+                PUSH(gv);
+                wf_decref(vm, nat);
+                if (g->state == WF_GEN_SUSPENDED) *gf->sp++ = v;
+                g->state = WF_GEN_RUNNING;
+                gf->entry = false;
+                gf->resume_kind = WF_RESUME_CALL;
+                gf->prev = f;
+                SAVE_FRAME();
+                vm->depth++;
+                f = gf;
+                LOAD_FRAME();
+                DISPATCH();
+            }
+        }
         if (callable.tag == WF_TAG_OBJ && callable.u.o->type == &wf_type_native &&
             ((WfNative *)callable.u.o)->owner && nargs > 0 &&
             wf_type_is_subtype(wf_type_of(args[0]), ((WfNative *)callable.u.o)->owner)) {
@@ -2233,6 +2260,12 @@ do_yield:
             PUSH(yv);
             DISPATCH();
         }
+        if (gf->resume_kind == WF_RESUME_CALL) {
+            WfValue gv = TOP();
+            TOP() = yv;
+            wf_decref(vm, gv);
+            DISPATCH();
+        }
         /* yield from: the delegating frame passes the value out in turn,
          * and runs its YIELD_FROM again when resumed. */
         ip--;
@@ -2254,6 +2287,16 @@ gen_return : {
     if (kind == WF_RESUME_FOR_ITER) {
         wf_decref(vm, retv);
         ip = co->code + WF_INSTR_ARG(ip[-1]);
+    } else if (kind == WF_RESUME_CALL) {
+        /* g.send() / g.next() on a generator that returned. */
+        if (WF_IS_NONE(retv)) {
+            WfValue e = wf_exc_new(vm, &wf_exc_StopIteration, vm->empty_tuple);
+            if (!WF_IS_NULL(e)) wf_err_restore(vm, e);
+        } else {
+            wf_err_set_value(vm, &wf_exc_StopIteration, retv);
+        }
+        wf_decref(vm, retv);
+        goto error;
     } else {
         PUSH(retv);
     }

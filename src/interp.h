@@ -33,7 +33,7 @@ struct WfFrame {
     WfValue slots[];       /* locals, cells, frees, then the value stack */
 };
 
-enum { WF_RESUME_NONE, WF_RESUME_FOR_ITER, WF_RESUME_YIELD_FROM };
+enum { WF_RESUME_NONE, WF_RESUME_FOR_ITER, WF_RESUME_YIELD_FROM, WF_RESUME_CALL };
 
 WfValue wf_vm_call_function(WfVM *vm, WfFunction *fn, const WfValue *args, size_t nargs,
                             WfObject *kwnames);

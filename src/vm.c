@@ -53,11 +53,20 @@ fail:
 void wf_vm_free(WfVM *vm) {
     if (!vm) return;
     wf_err_clear(vm);
-    WfValue *roots[] = {&vm->handled, &vm->main_module, &vm->modules, &vm->builtins, &vm->argv,
-                        &vm->repr_active, &vm->empty_tuple, &vm->empty_str, &vm->memory_error};
+    /* Program state first: finalizers that run now (a generator's finally
+     * block) still find builtins and the shared constants alive. */
+    WfValue *roots[] = {&vm->handled, &vm->main_module, &vm->modules, &vm->argv, &vm->repr_active};
     for (size_t i = 0; i < sizeof roots / sizeof roots[0]; i++) {
         WfValue v = *roots[i];
         *roots[i] = WF_NULL;
+        wf_decref(vm, v);
+    }
+    wf_gc_collect(vm);
+    wf_err_clear(vm);
+    WfValue *consts[] = {&vm->builtins, &vm->empty_tuple, &vm->empty_str, &vm->memory_error};
+    for (size_t i = 0; i < sizeof consts / sizeof consts[0]; i++) {
+        WfValue v = *consts[i];
+        *consts[i] = WF_NULL;
         wf_decref(vm, v);
     }
     wf_gc_collect(vm);
