@@ -11,7 +11,7 @@
 #include <string.h>
 #include "builtins.h"
 #include "exc.h"
-#include "float.h"
+#include "floatobj.h"
 #include "func.h"
 #include "int.h"
 #include "list.h"

@@ -14,7 +14,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include "float.h"
+#include "floatobj.h"
 #include "format.h"
 #include "int.h"
 #include "str.h"

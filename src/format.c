@@ -9,7 +9,7 @@
  * WfBuf; only user __format__ methods and conversions make objects. */
 #include <limits.h>
 #include <string.h>
-#include "float.h"
+#include "floatobj.h"
 #include "format.h"
 #include "int.h"
 #include "str.h"

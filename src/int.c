@@ -10,7 +10,7 @@
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
-#include "float.h"
+#include "floatobj.h"
 #include "format.h"
 #include "int.h"
 #include "str.h"

@@ -1,10 +1,6 @@
-/* float.h: float beyond object.h (float.c): arithmetic shared with int.c,
+/* floatobj.h: float beyond object.h (float.c): arithmetic shared with int.c,
  * CPython's float hash, parsing, round(), and the float -> text conversion
  * (PyOS_double_to_string's rules) that repr, format() and % build on. */
-/* This file shadows the C library's <float.h> for every file compiled with
- * -Isrc, so it pulls the real one in first (outside the guard: each
- * inclusion must reach it). */
-#include_next <float.h>
 #ifndef WF_FLOAT_H
 #define WF_FLOAT_H
 #include "vm.h"
