@@ -13,6 +13,7 @@
 #include "compile.h"
 #include "func.h"
 #include "scope.h"
+#include "set.h"
 
 #define NO_LABEL (-1)
 /* Deepest nesting of frame blocks in one function; CPython's limit
@@ -717,6 +718,41 @@ static void fstring(Compiler *c, WfAst *e) {
     else if (n > 1) emit(c, WF_OP_BUILD_STRING, n);
 }
 
+static bool is_constant(const WfAst *e) {
+    switch (e->kind) {
+    case WF_E_INT: case WF_E_FLOAT: case WF_E_STR: case WF_E_NONE: case WF_E_TRUE:
+    case WF_E_FALSE: case WF_E_ELLIPSIS:
+        return true;
+    case WF_E_UNARY:
+        return e->op == WF_OP_NEG && (e->left->kind == WF_E_INT || e->left->kind == WF_E_FLOAT) &&
+               !e->left->big;
+    default: return false;
+    }
+}
+
+static bool all_constant(WfAstList *l) {
+    for (int i = 0; i < l->n; i++)
+        if (!is_constant(l->items[i])) return false;
+    return true;
+}
+
+/* The value of a constant expression (is_constant). */
+static WfValue const_value(Compiler *c, const WfAst *e) {
+    switch (e->kind) {
+    case WF_E_INT: return e->big ? wf_int_from_decimal(c->vm, e->big) : WF_INT(e->int_);
+    case WF_E_FLOAT: return WF_FLOAT(e->fval);
+    case WF_E_STR: return wf_str_new(c->vm, e->str ? e->str : "", e->len);
+    case WF_E_NONE: return WF_NONE;
+    case WF_E_TRUE: return WF_TRUE;
+    case WF_E_FALSE: return WF_FALSE;
+    case WF_E_ELLIPSIS: return WF_OBJ(&wf_ellipsis_obj);
+    case WF_E_UNARY:
+        if (e->left->kind == WF_E_INT) return WF_INT(-e->left->int_);
+        return WF_FLOAT(-e->left->fval);
+    default: return WF_NULL;
+    }
+}
+
 static void expr(Compiler *c, WfAst *e) {
     if (c->failed || !e) return;
     int saved = c->u->line;
@@ -822,6 +858,34 @@ static void expr(Compiler *c, WfAst *e) {
         }
         break;
     case WF_E_SET:
+        if (e->list.n >= 3 && all_constant(&e->list)) {
+            /* CPython folds a display of 3+ constants into a frozenset
+             * constant and updates an empty set from it; the resulting
+             * table order differs from adding one by one, and programs
+             * print sets. */
+            WfValue items[64];
+            int n = e->list.n;
+            if (n <= 64) {
+                bool ok = true;
+                for (int i = 0; i < n && ok; i++) {
+                    items[i] = const_value(c, e->list.items[i]);
+                    if (WF_IS_NULL(items[i])) {
+                        for (int j = 0; j < i; j++) wf_decref(c->vm, items[j]);
+                        ok = false;
+                    }
+                }
+                if (ok) {
+                    WfValue fs = wf_frozenset_const(c->vm, items, (size_t)n);
+                    for (int i = 0; i < n; i++) wf_decref(c->vm, items[i]);
+                    emit(c, WF_OP_BUILD_SET, 0);
+                    load_const(c, fs);
+                    emit(c, WF_OP_SET_UPDATE, 1);
+                    break;
+                }
+                oom(c);
+                break;
+            }
+        }
         if (has_starred(&e->list)) {
             emit(c, WF_OP_BUILD_SET, 0);
             for (int i = 0; i < e->list.n; i++) {

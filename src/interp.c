@@ -15,6 +15,7 @@
 #include "type.h"
 #include "gen.h"
 #include "str.h"
+#include "set.h"
 #include "dict.h"
 #include "class.h"
 
@@ -1717,12 +1718,11 @@ next:
     }
     TARGET(SET_UPDATE) {
         WfValue it = POP();
-        WfValue s = sp[-(int)ARG];
+        WfValue st = sp[-(int)ARG];
         SAVE_FRAME();
-        WfValue r = wf_call_method(vm, s, "update", &it, 1);
+        int rc = wf_set_update(vm, st, it);
         wf_decref(vm, it);
-        if (WF_IS_NULL(r)) goto error;
-        wf_decref(vm, r);
+        if (rc < 0) goto error;
         DISPATCH();
     }
     TARGET(DICT_UPDATE) {
