@@ -379,8 +379,8 @@ bool wf_dict_next(WfValue dict, size_t *pos, WfValue *k, WfValue *v) {
 
 uint64_t wf_dict_version(WfValue dict) { return wf_dict_version_fast(dict); }
 
-void wf_dict_clear(WfVM *vm, WfValue dict) {
-    WfDict *d = DICT(dict);
+void wf_dict_release_entries(WfVM *vm, WfRelease *r, WfObject *dict) {
+    WfDict *d = (WfDict *)dict;
     Entry *e = d->entries;
     size_t n = d->nentries;
     void *mem = d->indices;
@@ -392,10 +392,17 @@ void wf_dict_clear(WfVM *vm, WfValue dict) {
     d->version++;
     for (size_t i = 0; i < n; i++) {
         if (e[i].ktag == WF_TAG_NULL) continue;
-        wf_decref(vm, EKEY(&e[i]));
-        wf_decref(vm, EVAL(&e[i]));
+        wf_release_value(vm, r, EKEY(&e[i]));
+        wf_release_value(vm, r, EVAL(&e[i]));
     }
     wf_mem_free(vm, mem);
+}
+
+void wf_dict_clear(WfVM *vm, WfValue dict) {
+    WfRelease r;
+    wf_release_begin(&r);
+    wf_dict_release_entries(vm, &r, dict.u.o);
+    wf_release_end(vm, &r);
 }
 
 WfValue wf_dict_copy(WfVM *vm, WfValue dict) {
@@ -911,8 +918,8 @@ static WfValue dictiter_length_hint(WfVM *vm, WfValue self, const WfValue *args,
 }
 
 static const WfMethodDef dictiter_methods[] = {
-    {"__length_hint__", dictiter_length_hint, NULL},
-    {NULL, NULL, NULL},
+    {"__length_hint__", dictiter_length_hint, NULL, 0},
+    {NULL, NULL, NULL, 0},
 };
 
 #define DICT_ITER_TYPE(var, tname, next)                                                \
@@ -1168,14 +1175,14 @@ static WfValue view_isdisjoint(WfVM *vm, WfValue self, const WfValue *args, size
 }
 
 static const WfMethodDef setview_methods[] = {
-    {"isdisjoint", view_isdisjoint, "Return True if the view and the given iterable have a null intersection."},
-    {"__reversed__", view_m_reversed, NULL},
-    {NULL, NULL, NULL},
+    {"isdisjoint", view_isdisjoint, "Return True if the view and the given iterable have a null intersection.", 0},
+    {"__reversed__", view_m_reversed, NULL, 0},
+    {NULL, NULL, NULL, 0},
 };
 
 static const WfMethodDef valuesview_methods[] = {
-    {"__reversed__", view_m_reversed, NULL},
-    {NULL, NULL, NULL},
+    {"__reversed__", view_m_reversed, NULL, 0},
+    {NULL, NULL, NULL, 0},
 };
 
 WfType wf_type_dict_keys = {
@@ -1237,6 +1244,11 @@ WfType wf_type_dict_values = {
     static WfValue name(WfVM *vm, WfValue self, const WfValue *args, size_t nargs,    \
                         WfObject *kw)
 
+/* wf_args_check with the common case decided inline (hot methods). */
+#define ARGS_OK(fname, lo, hi)                                                          \
+    (((size_t)(nargs - (lo)) <= (size_t)((hi) - (lo)) && (!kw || WF_TUPLE(WF_OBJ(kw))->n == 0)) || \
+     wf_args_check(vm, fname, nargs, kw, lo, hi) == 0)
+
 METHOD(dict_m_keys) {
     if (wf_args_check(vm, "dict.keys", nargs, kw, 0, 0) < 0) return WF_NULL;
     return view_new(vm, &wf_type_dict_keys, self);
@@ -1253,7 +1265,7 @@ METHOD(dict_m_items) {
 }
 
 METHOD(dict_m_get) {
-    if (wf_args_check(vm, "get", nargs, kw, 1, 2) < 0) return WF_NULL;
+    if (!ARGS_OK("get", 1, 2)) return WF_NULL;
     WfValue r = wf_dict_get(vm, self, args[0]);
     if (!WF_IS_NULL(r)) return wf_ref(r);
     if (wf_err_occurred(vm)) return WF_NULL;
@@ -1394,26 +1406,26 @@ METHOD(dict_m_iter) {
 }
 
 static const WfMethodDef dict_methods[] = {
-    {"keys", dict_m_keys, "D.keys() -> a set-like object providing a view on D's keys"},
-    {"values", dict_m_values, "D.values() -> an object providing a view on D's values"},
-    {"items", dict_m_items, "D.items() -> a set-like object providing a view on D's items"},
-    {"get", dict_m_get, "Return the value for key if key is in the dictionary, else default."},
-    {"pop", dict_m_pop, "D.pop(k[,d]) -> v, remove specified key and return the corresponding value."},
-    {"popitem", dict_m_popitem, "Remove and return a (key, value) pair as a 2-tuple."},
-    {"setdefault", dict_m_setdefault, "Insert key with a value of default if key is not in the dictionary."},
-    {"update", dict_m_update, "D.update([E, ]**F) -> None.  Update D from dict/iterable E and F."},
-    {"clear", dict_m_clear, "D.clear() -> None.  Remove all items from D."},
-    {"copy", dict_m_copy, "D.copy() -> a shallow copy of D"},
+    {"keys", dict_m_keys, "D.keys() -> a set-like object providing a view on D's keys", 0},
+    {"values", dict_m_values, "D.values() -> an object providing a view on D's values", 0},
+    {"items", dict_m_items, "D.items() -> a set-like object providing a view on D's items", 0},
+    {"get", dict_m_get, "Return the value for key if key is in the dictionary, else default.", 0},
+    {"pop", dict_m_pop, "D.pop(k[,d]) -> v, remove specified key and return the corresponding value.", 0},
+    {"popitem", dict_m_popitem, "Remove and return a (key, value) pair as a 2-tuple.", 0},
+    {"setdefault", dict_m_setdefault, "Insert key with a value of default if key is not in the dictionary.", 0},
+    {"update", dict_m_update, "D.update([E, ]**F) -> None.  Update D from dict/iterable E and F.", 0},
+    {"clear", dict_m_clear, "D.clear() -> None.  Remove all items from D.", 0},
+    {"copy", dict_m_copy, "D.copy() -> a shallow copy of D", 0},
     {"fromkeys", dict_m_fromkeys, "Create a new dictionary with keys from iterable and values set to value.", WF_METH_CLASS},
-    {"__init__", dict_m_init, NULL},
-    {"__getitem__", dict_m_getitem, NULL},
-    {"__setitem__", dict_m_setitem, NULL},
-    {"__delitem__", dict_m_delitem, NULL},
-    {"__contains__", dict_m_contains, NULL},
-    {"__len__", dict_m_len, NULL},
-    {"__iter__", dict_m_iter, NULL},
-    {"__reversed__", dict_m_reversed, NULL},
-    {NULL, NULL, NULL},
+    {"__init__", dict_m_init, NULL, 0},
+    {"__getitem__", dict_m_getitem, NULL, 0},
+    {"__setitem__", dict_m_setitem, NULL, 0},
+    {"__delitem__", dict_m_delitem, NULL, 0},
+    {"__contains__", dict_m_contains, NULL, 0},
+    {"__len__", dict_m_len, NULL, 0},
+    {"__iter__", dict_m_iter, NULL, 0},
+    {"__reversed__", dict_m_reversed, NULL, 0},
+    {NULL, NULL, NULL, 0},
 };
 
 WfType wf_type_dict = {

@@ -5,6 +5,7 @@
  * clears bump it; replacing a value does not, so re-read the value). */
 #ifndef WF_DICT_H
 #define WF_DICT_H
+#include "list.h"
 #include "vm.h"
 
 extern WfType wf_type_dict_keys, wf_type_dict_values, wf_type_dict_items,
@@ -56,6 +57,8 @@ static inline WfValue wf_dict_value_at(WfValue dict, int64_t ix) {
 static inline uint64_t wf_dict_version_fast(WfValue dict) {
     return ((WfDict *)dict.u.o)->version;
 }
+/* Empties the dict, handing every key and value to r (list.h). */
+void wf_dict_release_entries(WfVM *vm, WfRelease *r, WfObject *dict);
 /* Like wf_dict_update, but a key already present raises via dup_error
  * (for f(**a, **b)): when dup_error is NULL existing keys are overwritten. */
 int wf_dict_merge(WfVM *vm, WfValue dict, WfValue other,

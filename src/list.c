@@ -1,5 +1,6 @@
-/* list.c: the list type, its iterators, and the repr recursion guard every
- * container repr uses. Invariant: items[0..n) are owned references and
+/* list.c: the list type, its iterators, the repr recursion guard every
+ * container repr uses, and the non-recursive release (trashcan) that list,
+ * tuple and dict deallocs share. Invariant: items[0..n) are owned references and
  * n <= cap; a decref can run arbitrary weft code (__del__), so every
  * mutation first puts the list in its final shape and only then drops the
  * references it removed. Called by the VM (BUILD_LIST, LIST_APPEND, for
@@ -282,8 +283,96 @@ static void list_clear(WfVM *vm, WfObject *o) {
     size_t n = l->n;
     l->items = NULL;
     l->n = l->cap = 0;
-    for (size_t i = 0; i < n; i++) wf_decref(vm, items[i]);
+    wf_release_values(vm, items, n);
     wf_mem_free(vm, items);
+}
+
+/* ---- release without recursion -------------------------------------------------- */
+
+/* Nesting destroyed by direct recursion before objects are queued: deep
+ * enough that ordinary data dies in CPython's order, shallow enough for
+ * any C stack. */
+#define WF_RELEASE_DEPTH 100
+
+void wf_release_begin(WfRelease *r) {
+    r->queue = r->small;
+    r->n = 0;
+    r->cap = sizeof r->small / sizeof r->small[0];
+    r->depth = 0;
+}
+
+/* Detaches the children of an exact list/tuple/dict nobody else references
+ * (refcnt 1), hands them to r, and frees it. */
+static void destroy(WfVM *vm, WfRelease *r, WfObject *o) {
+    WfType *t = o->type;
+    if (t == &wf_type_list) {
+        WfList *l = (WfList *)o;
+        WfValue *items = l->items;
+        size_t n = l->n;
+        l->items = NULL;
+        l->n = l->cap = 0;
+        /* Last item first, as CPython's list_dealloc (finaliser order). */
+        for (size_t i = n; i-- > 0;) wf_release_value(vm, r, items[i]);
+        wf_mem_free(vm, items);
+    } else if (t == &wf_type_tuple) {
+        WfTuple *tu = (WfTuple *)o;
+        size_t n = tu->n;
+        tu->n = 0;
+        for (size_t i = n; i-- > 0;) wf_release_value(vm, r, tu->items[i]);
+    } else {
+        wf_dict_release_entries(vm, r, o);
+    }
+    o->refcnt = 0;
+    wf_obj_free(vm, o);
+}
+
+void wf_release_value(WfVM *vm, WfRelease *r, WfValue v) {
+    if (v.tag != WF_TAG_OBJ) return;
+    WfObject *o = v.u.o;
+    WfType *t = o->type;
+    if (o->refcnt != 1 || (t != &wf_type_list && t != &wf_type_tuple && t != &wf_type_dict)) {
+        wf_obj_decref(vm, o);
+        return;
+    }
+    if (r->depth < WF_RELEASE_DEPTH) {
+        r->depth++;
+        destroy(vm, r, o);
+        r->depth--;
+        return;
+    }
+    if (r->n == r->cap) {
+        size_t cap = r->cap * 2;
+        WfObject **q = wf_mem_alloc(vm, cap * sizeof *q);
+        if (!q) {
+            /* Out of memory: recursion is the only way left. */
+            wf_err_clear(vm);
+            wf_obj_decref(vm, o);
+            return;
+        }
+        memcpy(q, r->queue, r->n * sizeof *q);
+        if (r->queue != r->small) wf_mem_free(vm, r->queue);
+        r->queue = q;
+        r->cap = cap;
+    }
+    r->queue[r->n++] = o;
+}
+
+void wf_release_end(WfVM *vm, WfRelease *r) {
+    while (r->n) {
+        WfObject *o = r->queue[--r->n];
+        int depth = r->depth;
+        r->depth = 0;
+        destroy(vm, r, o);
+        r->depth = depth;
+    }
+    if (r->queue != r->small) wf_mem_free(vm, r->queue);
+}
+
+void wf_release_values(WfVM *vm, const WfValue *vals, size_t n) {
+    WfRelease r;
+    wf_release_begin(&r);
+    for (size_t i = n; i-- > 0;) wf_release_value(vm, &r, vals[i]);
+    wf_release_end(vm, &r);
 }
 
 static void list_dealloc(WfVM *vm, WfObject *o) {
@@ -406,7 +495,7 @@ static int ass_slice(WfVM *vm, WfList *l, size_t lo, size_t hi, const WfValue *s
     for (size_t k = 0; k < m; k++) l->items[lo + k] = wf_ref(src[k]);
     l->n = l->n + m - norig;
     if (m < norig) shrink(vm, l);
-    for (size_t k = 0; k < norig; k++) wf_decref(vm, old[k]);
+    for (size_t k = norig; k-- > 0;) wf_decref(vm, old[k]);
     if (old != small) wf_mem_free(vm, old);
     return 0;
 }
@@ -712,8 +801,8 @@ static WfValue listiter_length_hint(WfVM *vm, WfValue self, const WfValue *args,
 }
 
 static const WfMethodDef listiter_methods[] = {
-    {"__length_hint__", listiter_length_hint, NULL},
-    {NULL, NULL, NULL},
+    {"__length_hint__", listiter_length_hint, NULL, 0},
+    {NULL, NULL, NULL, 0},
 };
 
 WfType wf_type_list_iter = {
@@ -752,8 +841,13 @@ static WfValue list_iter_slot(WfVM *vm, WfValue v) { return wf_list_iter(vm, v);
     static WfValue name(WfVM *vm, WfValue self, const WfValue *args, size_t nargs,    \
                         WfObject *kw)
 
+/* wf_args_check with the common case decided inline (hot methods). */
+#define ARGS_OK(fname, lo, hi)                                                          \
+    (((size_t)(nargs - (lo)) <= (size_t)((hi) - (lo)) && (!kw || WF_TUPLE(WF_OBJ(kw))->n == 0)) || \
+     wf_args_check(vm, fname, nargs, kw, lo, hi) == 0)
+
 METHOD(list_m_append) {
-    if (wf_args_check(vm, "list.append", nargs, kw, 1, 1) < 0) return WF_NULL;
+    if (!ARGS_OK("list.append", 1, 1)) return WF_NULL;
     if (wf_list_append(vm, self, args[0]) < 0) return WF_NULL;
     return WF_NONE;
 }
@@ -783,7 +877,7 @@ METHOD(list_m_insert) {
 }
 
 METHOD(list_m_pop) {
-    if (wf_args_check(vm, "pop", nargs, kw, 0, 1) < 0) return WF_NULL;
+    if (!ARGS_OK("pop", 0, 1)) return WF_NULL;
     int64_t i = -1;
     if (nargs && wf_index(vm, args[0], NULL, &i) < 0) return WF_NULL;
     WfList *l = WF_LIST(self);
@@ -959,26 +1053,26 @@ METHOD(list_m_iter) {
 }
 
 static const WfMethodDef list_methods[] = {
-    {"append", list_m_append, "Append object to the end of the list."},
-    {"extend", list_m_extend, "Extend list by appending elements from the iterable."},
-    {"insert", list_m_insert, "Insert object before index."},
-    {"pop", list_m_pop, "Remove and return item at index (default last)."},
-    {"remove", list_m_remove, "Remove first occurrence of value."},
-    {"index", list_m_index, "Return first index of value."},
-    {"count", list_m_count, "Return number of occurrences of value."},
-    {"clear", list_m_clear, "Remove all items from list."},
-    {"copy", list_m_copy, "Return a shallow copy of the list."},
-    {"reverse", list_m_reverse, "Reverse *IN PLACE*."},
-    {"sort", list_m_sort, "Sort the list in ascending order and return None."},
-    {"__init__", list_m_init, NULL},
-    {"__reversed__", list_m_reversed, NULL},
-    {"__len__", list_m_len, NULL},
-    {"__getitem__", list_m_getitem, NULL},
-    {"__setitem__", list_m_setitem, NULL},
-    {"__delitem__", list_m_delitem, NULL},
-    {"__contains__", list_m_contains, NULL},
-    {"__iter__", list_m_iter, NULL},
-    {NULL, NULL, NULL},
+    {"append", list_m_append, "Append object to the end of the list.", 0},
+    {"extend", list_m_extend, "Extend list by appending elements from the iterable.", 0},
+    {"insert", list_m_insert, "Insert object before index.", 0},
+    {"pop", list_m_pop, "Remove and return item at index (default last).", 0},
+    {"remove", list_m_remove, "Remove first occurrence of value.", 0},
+    {"index", list_m_index, "Return first index of value.", 0},
+    {"count", list_m_count, "Return number of occurrences of value.", 0},
+    {"clear", list_m_clear, "Remove all items from list.", 0},
+    {"copy", list_m_copy, "Return a shallow copy of the list.", 0},
+    {"reverse", list_m_reverse, "Reverse *IN PLACE*.", 0},
+    {"sort", list_m_sort, "Sort the list in ascending order and return None.", 0},
+    {"__init__", list_m_init, NULL, 0},
+    {"__reversed__", list_m_reversed, NULL, 0},
+    {"__len__", list_m_len, NULL, 0},
+    {"__getitem__", list_m_getitem, NULL, 0},
+    {"__setitem__", list_m_setitem, NULL, 0},
+    {"__delitem__", list_m_delitem, NULL, 0},
+    {"__contains__", list_m_contains, NULL, 0},
+    {"__iter__", list_m_iter, NULL, 0},
+    {NULL, NULL, NULL, 0},
 };
 
 WfType wf_type_list = {

@@ -1,6 +1,7 @@
 /* list.h: list extras beyond object.h (list.c, sort.c): the repr guard
- * every container repr uses, the list iterators (public layouts so the VM
- * can step them inline), extend, and an inline append fast path.
+ * and the non-recursive release every container uses, the list iterators
+ * (public layouts so the VM can step them inline), extend, and an inline
+ * append fast path.
  * Invariant: items[0..n) are owned references, n <= cap. */
 #ifndef WF_LIST_H
 #define WF_LIST_H
@@ -13,6 +14,25 @@ typedef struct WfListIter {
 } WfListIter;
 
 extern WfType wf_type_list_iter, wf_type_list_reverseiter;
+
+/* Dropping references without deep C recursion (CPython's trashcan): a
+ * chain of a million nested lists, tuples or dicts dies in a loop. Exact
+ * list/tuple/dict children whose last reference is dropped are destroyed
+ * in place up to WF_RELEASE_DEPTH levels (CPython's order), deeper ones
+ * are queued and destroyed after. Queued objects keep refcnt 1 so a
+ * collection run by a finaliser meanwhile takes them for live. */
+typedef struct WfRelease {
+    WfObject **queue;
+    size_t n, cap;
+    int depth;
+    WfObject *small[16];
+} WfRelease;
+void wf_release_begin(WfRelease *r);
+void wf_release_value(WfVM *vm, WfRelease *r, WfValue v);   /* steals v */
+void wf_release_end(WfVM *vm, WfRelease *r);
+/* Steals vals[0..n), dropping the last first (CPython's order for list
+ * and tuple items). */
+void wf_release_values(WfVM *vm, const WfValue *vals, size_t n);
 
 /* Repr recursion guard (vm->repr_active): 1 when o's repr is already
  * running (print [...]), 0 after marking it (call wf_repr_leave), -1 on

@@ -239,8 +239,8 @@ static WfValue rangeiter_length_hint(WfVM *vm, WfValue self, const WfValue *args
 }
 
 static const WfMethodDef rangeiter_methods[] = {
-    {"__length_hint__", rangeiter_length_hint, NULL},
-    {NULL, NULL, NULL},
+    {"__length_hint__", rangeiter_length_hint, NULL, 0},
+    {NULL, NULL, NULL, 0},
 };
 
 WfType wf_type_range_iter = {
@@ -301,10 +301,10 @@ static WfValue range_get_stop(WfVM *vm, WfValue v) { return WF_INT(RANGE(v)->sto
 static WfValue range_get_step(WfVM *vm, WfValue v) { return WF_INT(RANGE(v)->step); }
 
 static const WfMethodDef range_methods[] = {
-    {"count", range_m_count, "rangeobject.count(value) -> integer -- return number of occurrences of value"},
-    {"index", range_m_index, "rangeobject.index(value) -> integer -- return index of value."},
-    {"__reversed__", range_m_reversed, NULL},
-    {NULL, NULL, NULL},
+    {"count", range_m_count, "rangeobject.count(value) -> integer -- return number of occurrences of value", 0},
+    {"index", range_m_index, "rangeobject.index(value) -> integer -- return index of value.", 0},
+    {"__reversed__", range_m_reversed, NULL, 0},
+    {NULL, NULL, NULL, 0},
 };
 
 static const WfGetSetDef range_getsets[] = {
@@ -505,8 +505,8 @@ static WfValue slice_get_stop(WfVM *vm, WfValue v) { return wf_ref(SLICE(v)->sto
 static WfValue slice_get_step(WfVM *vm, WfValue v) { return wf_ref(SLICE(v)->step); }
 
 static const WfMethodDef slice_methods[] = {
-    {"indices", slice_m_indices, "S.indices(len) -> (start, stop, stride)"},
-    {NULL, NULL, NULL},
+    {"indices", slice_m_indices, "S.indices(len) -> (start, stop, stride)", 0},
+    {NULL, NULL, NULL, 0},
 };
 
 static const WfGetSetDef slice_getsets[] = {

@@ -3,10 +3,10 @@
  * Stable; compares with `<` only. When every key is a small int, a float
  * or an exact str the comparison is inlined (no generic call), which is
  * most of a sort's cost; tuples of those compare item by item inline too,
- * and long lists of small ints are radix sorted.
- * The list is emptied while it sorts, so key functions and __lt__ see an
- * empty list and any change they make is detected ("list modified during
- * sort"). Called by list.c and builtins.c (sorted). */
+ * and long lists of small ints are radix sorted. The list is emptied while
+ * it sorts, so key functions and __lt__ see an empty list and any change
+ * they make is detected ("list modified during sort"). Called by list.c
+ * and builtins.c (sorted). */
 #include <string.h>
 #include "list.h"
 

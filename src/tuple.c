@@ -69,7 +69,7 @@ static void tuple_dealloc(WfVM *vm, WfObject *o) {
      * __del__ that allocates and collects. */
     t->n = 0;
     o->refcnt = 1; /* see list.c list_dealloc */
-    for (size_t i = 0; i < n; i++) wf_decref(vm, t->items[i]);
+    wf_release_values(vm, t->items, n);
     wf_obj_free(vm, o);
 }
 
@@ -300,8 +300,8 @@ static WfValue tupleiter_length_hint(WfVM *vm, WfValue self, const WfValue *args
 }
 
 static const WfMethodDef tupleiter_methods[] = {
-    {"__length_hint__", tupleiter_length_hint, NULL},
-    {NULL, NULL, NULL},
+    {"__length_hint__", tupleiter_length_hint, NULL, 0},
+    {NULL, NULL, NULL, 0},
 };
 
 WfType wf_type_tuple_iter = {
@@ -391,12 +391,12 @@ static WfValue tuple_m_contains(WfVM *vm, WfValue self, const WfValue *args, siz
 }
 
 static const WfMethodDef tuple_methods[] = {
-    {"index", tuple_index, "Return first index of value."},
-    {"count", tuple_count, "Return number of occurrences of value."},
-    {"__len__", tuple_m_len, NULL},
-    {"__getitem__", tuple_m_getitem, NULL},
-    {"__contains__", tuple_m_contains, NULL},
-    {NULL, NULL, NULL},
+    {"index", tuple_index, "Return first index of value.", 0},
+    {"count", tuple_count, "Return number of occurrences of value.", 0},
+    {"__len__", tuple_m_len, NULL, 0},
+    {"__getitem__", tuple_m_getitem, NULL, 0},
+    {"__contains__", tuple_m_contains, NULL, 0},
+    {NULL, NULL, NULL, 0},
 };
 
 WfType wf_type_tuple = {
