@@ -38,7 +38,7 @@ static bool is_tracked(WfObject *o) {
 }
 
 static void visit_decref(WfObject *child, void *arg) {
-    (void)arg;
+    (*(size_t *)arg)++;
     if (is_tracked(child)) WF_GC_HEAD(child)->gc_refs--;
 }
 
@@ -75,13 +75,17 @@ size_t wf_gc_collect(WfVM *vm) {
     vm->gc_running = true;
     WfGCHead *head = &vm->gc_list;
     for (WfGCHead *g = head->next; g != head; g = g->next) g->gc_refs = WF_GC_OBJ(g)->refcnt;
+    size_t visits = 0;
     for (WfGCHead *g = head->next; g != head; g = g->next) {
         WfObject *o = WF_GC_OBJ(g);
-        if (o->type->traverse) o->type->traverse(o, visit_decref, NULL);
+        if (o->type->traverse) o->type->traverse(o, visit_decref, &visits);
     }
     Stack work = {0};
     for (WfGCHead *g = head->next; g != head; g = g->next) {
-        if (g->gc_refs > 0) {
+        /* refcnt 0: the object is being destroyed right now (a finalizer
+         * triggered this collection); it is not garbage to free again, and
+         * what it still holds stays alive until its dealloc releases it. */
+        if (g->gc_refs > 0 || WF_GC_OBJ(g)->refcnt == 0) {
             g->gc_refs = GC_REACHABLE;
             push(&work, WF_GC_OBJ(g));
         }
@@ -107,8 +111,13 @@ size_t wf_gc_collect(WfVM *vm) {
         free(garbage.items);
     }
     free(work.items);
+    /* A full collection costs the objects plus every reference they hold
+     * (a list of two million ints is one object but two million visits):
+     * wait for allocations in proportion to both, so collecting stays a
+     * bounded share of the work however large the live heap is. */
     size_t live = vm->gc_count;
-    vm->gc_threshold = live * 2 > WF_GC_MIN_THRESHOLD ? live * 2 : WF_GC_MIN_THRESHOLD;
+    size_t next = live * 2 + visits / 4;
+    vm->gc_threshold = live + (next > WF_GC_MIN_THRESHOLD ? next : WF_GC_MIN_THRESHOLD);
     vm->gc_running = false;
     return found;
 }

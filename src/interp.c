@@ -1889,7 +1889,9 @@ next:
             WfRangeIter *r = (WfRangeIter *)it.u.o;
             if (r->step > 0 ? r->cur < r->stop : r->cur > r->stop) {
                 PUSH(WF_INT(r->cur));
-                r->cur += r->step;
+                /* Near INT64_MAX the next value would overflow: the range
+                 * ends there anyway. */
+                if (__builtin_add_overflow(r->cur, r->step, &r->cur)) r->cur = r->stop;
                 DISPATCH();
             }
             sp--;

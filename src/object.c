@@ -378,6 +378,11 @@ int wf_index(WfVM *vm, WfValue v, const char *what, int64_t *out) {
     if (t->index) {
         WfValue r = t->index(vm, v);
         if (WF_IS_NULL(r)) return -1;
+        if (!wf_is_int(r)) {
+            wf_err_format(vm, &wf_exc_TypeError, "__index__ returned non-int (type %s)", wf_type_name(r));
+            wf_decref(vm, r);
+            return -1;
+        }
         int rc = wf_index(vm, r, what, out);
         wf_decref(vm, r);
         return rc;
