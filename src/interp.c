@@ -367,7 +367,7 @@ void wf_frame_free_heap(WfVM *vm, WfFrame *f) {
 
 WfValue wf_frame_resume(WfVM *vm, WfFrame *f, WfValue sent, bool throwing, bool *yielded) {
     *yielded = false;
-    if (vm->c_depth >= WF_MAX_C_DEPTH || vm->depth >= vm->recursion_limit) {
+    if (vm->c_depth >= WF_MAX_C_DEPTH || vm->depth >= vm->recursion_limit || (uintptr_t)&sent < vm->stack_limit) {
         wf_decref(vm, sent);
         if (throwing) wf_err_clear(vm);
         return wf_err_format(vm, &wf_exc_RecursionError, "maximum recursion depth exceeded");
@@ -387,6 +387,7 @@ WfValue wf_frame_resume(WfVM *vm, WfFrame *f, WfValue sent, bool throwing, bool 
 }
 
 WfValue wf_vm_call_function(WfVM *vm, WfFunction *fn, const WfValue *args, size_t nargs, WfObject *kwnames) {
+    if (wf_stack_exhausted(vm)) return WF_NULL;
     if (vm->c_depth >= WF_MAX_C_DEPTH) {
         return wf_err_format(vm, &wf_exc_RecursionError, "maximum recursion depth exceeded");
     }
@@ -402,6 +403,7 @@ WfValue wf_vm_call_function(WfVM *vm, WfFunction *fn, const WfValue *args, size_
 }
 
 WfValue wf_vm_call_class_body(WfVM *vm, WfFunction *fn, WfValue ns) {
+    if (wf_stack_exhausted(vm)) return WF_NULL;
     if (vm->c_depth >= WF_MAX_C_DEPTH)
         return wf_err_format(vm, &wf_exc_RecursionError, "maximum recursion depth exceeded");
     WfFrame *f = frame_new(vm, fn, NULL, 0, NULL, false);

@@ -83,6 +83,11 @@ static int run_source(WfVM *vm, const char *src, size_t len, const char *filenam
     WfCode *code = wf_compile_source(vm, src, len, filename, WF_PARSE_FILE, flags, &err);
     if (!code) {
         fflush(stdout);
+        if (err.set && strcmp(err.kind, "RecursionError") == 0) {
+            /* CPython reports it without a location. */
+            fprintf(stderr, "%s: %s\n", err.kind, err.msg);
+            return 1;
+        }
         if (err.set) {
             wf_syntax_error_print(stderr, filename, src, len, &err);
             return 1;

@@ -16,6 +16,7 @@ static bool same_value(WfValue a, WfValue b) {
 
 WfValue wf_repr(WfVM *vm, WfValue v) {
     WfType *t = wf_type_of(v);
+    if (v.tag == WF_TAG_OBJ && wf_stack_exhausted(vm)) return WF_NULL;
     if (t->repr) {
         if (vm->depth > vm->recursion_limit + 50)
             return wf_err_format(vm, &wf_exc_RecursionError,
@@ -34,6 +35,7 @@ WfValue wf_to_str(WfVM *vm, WfValue v) {
 
 int wf_hash(WfVM *vm, WfValue v, int64_t *out) {
     WfType *t = wf_type_of(v);
+    if (v.tag == WF_TAG_OBJ && !(t->flags & WF_TPFLAG_STR) && wf_stack_exhausted(vm)) return -1;
     if (v.tag == WF_TAG_INT || v.tag == WF_TAG_BOOL) {
         int64_t n = v.u.i;
         /* CPython hashes ints modulo 2**61 - 1; small ones hash to
@@ -65,6 +67,7 @@ static const int cmp_swap[] = {WF_CMP_GT, WF_CMP_GE, WF_CMP_EQ, WF_CMP_NE, WF_CM
 
 WfValue wf_richcmp(WfVM *vm, WfValue a, WfValue b, int op) {
     WfType *ta = wf_type_of(a), *tb = wf_type_of(b);
+    if (wf_stack_exhausted(vm)) return WF_NULL;
     bool checked_reverse = false;
     if (ta != tb && tb->richcmp && wf_type_is_subtype(tb, ta) && (tb->flags & WF_TPFLAG_HEAPTYPE)) {
         checked_reverse = true;
@@ -161,6 +164,7 @@ int wf_setattr(WfVM *vm, WfValue v, WfObject *name, WfValue value) {
 
 WfValue wf_call(WfVM *vm, WfValue callable, const WfValue *args, size_t nargs,
                 WfObject *kwnames) {
+    if (wf_stack_exhausted(vm)) return WF_NULL;
     if (callable.tag == WF_TAG_OBJ) {
         WfType *t = callable.u.o->type;
         if (t == &wf_type_function)

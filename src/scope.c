@@ -15,7 +15,13 @@ struct WfScopeTable {
     int n, cap;
     WfSyntaxError *err;
     bool failed;
+    int depth;             /* nesting of the node being visited */
 };
+
+/* CPython's compiler gives up past 3 x the default recursion limit of
+ * nested syntax (COMPILER_STACK_FRAME_SCALE); the scope pass, the first
+ * recursive walk, enforces the same bound for every later stage. */
+#define WF_MAX_SYNTAX_DEPTH 3000
 
 static unsigned hash_str(const char *s) {
     unsigned h = 2166136261u;
@@ -239,8 +245,24 @@ static void visit_comprehension(WfScopeTable *t, WfScope *s, WfAst *e, const cha
     if (e->kind == WF_E_GENEXP) c->generator = true;
 }
 
+static void too_deep(WfScopeTable *t) {
+    if (t->failed) return;
+    t->failed = true;
+    t->err->set = true;
+    t->err->kind = "RecursionError";
+    snprintf(t->err->msg, sizeof t->err->msg, "maximum recursion depth exceeded during compilation");
+}
+
+static void visit_expr_inner(WfScopeTable *t, WfScope *s, WfAst *e);
+
 static void visit_expr(WfScopeTable *t, WfScope *s, WfAst *e) {
     if (!e || t->failed) return;
+    if (++t->depth > WF_MAX_SYNTAX_DEPTH) too_deep(t);
+    else visit_expr_inner(t, s, e);
+    t->depth--;
+}
+
+static void visit_expr_inner(WfScopeTable *t, WfScope *s, WfAst *e) {
     switch (e->kind) {
     case WF_E_NAME:
         use(t, s, e->name, e);
@@ -329,8 +351,16 @@ static void declare(WfScopeTable *t, WfScope *s, WfAst *st, unsigned how) {
     }
 }
 
+static void visit_stmt_inner(WfScopeTable *t, WfScope *s, WfAst *st);
+
 static void visit_stmt(WfScopeTable *t, WfScope *s, WfAst *st) {
     if (!st || t->failed) return;
+    if (++t->depth > WF_MAX_SYNTAX_DEPTH) too_deep(t);
+    else visit_stmt_inner(t, s, st);
+    t->depth--;
+}
+
+static void visit_stmt_inner(WfScopeTable *t, WfScope *s, WfAst *st) {
     switch (st->kind) {
     case WF_S_EXPR: visit_expr(t, s, st->left); break;
     case WF_S_ASSIGN:

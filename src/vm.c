@@ -3,6 +3,7 @@
  * exceptions in CPython's layout, chained causes and contexts included. */
 #include <stdio.h>
 #include <stdlib.h>
+#include <sys/resource.h>
 #include <string.h>
 #include "class.h"
 #include "code.h"
@@ -11,10 +12,26 @@
 #include "interp.h"
 #include "vm.h"
 
+/* Use at most this much of the C stack, and never more than 3/4 of the
+ * process's stack limit: the rest is headroom for the C library, signal
+ * handlers and sanitizer bookkeeping. 8 MiB is the usual main-thread size. */
+#define WF_C_STACK_BUDGET ((size_t)6 << 20)
+
+void wf_vm_set_stack_base(WfVM *vm) {
+    char here;
+    size_t budget = WF_C_STACK_BUDGET;
+    struct rlimit rl;
+    if (getrlimit(RLIMIT_STACK, &rl) == 0 && rl.rlim_cur != RLIM_INFINITY && rl.rlim_cur / 4 * 3 < budget)
+        budget = rl.rlim_cur / 4 * 3;
+    uintptr_t base = (uintptr_t)&here;
+    vm->stack_limit = base > budget ? base - budget : 0;
+}
+
 WfVM *wf_vm_new(void) {
     WfVM *vm = calloc(1, sizeof *vm);
     if (!vm) return NULL;
     vm->recursion_limit = WF_DEFAULT_RECURSION_LIMIT;
+    wf_vm_set_stack_base(vm);
     wf_gc_init(vm);
     vm->interned = wf_dict_new(vm);
     if (WF_IS_NULL(vm->interned)) goto fail;

@@ -19,6 +19,10 @@ struct WfVM {
                                     implicit chaining), or WF_NULL */
     int depth;                   /* weft frames + native re-entries */
     int c_depth;                 /* nested dispatch loops (C stack use) */
+    uintptr_t stack_limit;       /* lowest C stack address we may use; C code
+                                    that recurses (repr, compare, calls from
+                                    C) checks it: RecursionError, never a
+                                    stack overflow */
     bool softspace;              /* Python 2 print statement state */
     bool gen_yielded;            /* run() left a generator frame by yield */
     int recursion_limit;
@@ -54,6 +58,9 @@ struct WfVM {
 WfVM *wf_vm_new(void);
 void wf_vm_free(WfVM *vm);
 
+/* Records the current C stack position as the base the limit is measured
+ * from; main calls it once before running code. */
+void wf_vm_set_stack_base(WfVM *vm);
 /* ---- errors (exc.c) ------------------------------------------------------- */
 
 /* Raise type(message formatted printf-style); returns WF_NULL so callers
@@ -74,6 +81,15 @@ WfValue wf_err_fetch(WfVM *vm);
 void wf_err_restore(WfVM *vm, WfValue v);
 /* New exception instance of type with args tuple (borrowed). */
 WfValue wf_exc_new(WfVM *vm, WfType *type, WfValue args);
+
+/* True when the C stack is nearly exhausted; raises RecursionError. */
+static inline bool wf_stack_exhausted(WfVM *vm) {
+    char here;
+    if ((uintptr_t)&here > vm->stack_limit) return false;
+    wf_err_format(vm, &wf_exc_RecursionError, "maximum recursion depth exceeded");
+    return true;
+}
+
 
 /* ---- modules and native functions (module.c, func.c) -------------------- */
 
