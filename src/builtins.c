@@ -10,6 +10,7 @@
 #include <math.h>
 #include <string.h>
 #include "builtins.h"
+#include "gen.h"
 #include "exc.h"
 #include "floatobj.h"
 #include "func.h"
@@ -563,7 +564,8 @@ BUILTIN(next) {
     WfType *t = wf_type_of(args[0]);
     if (!t->iternext)
         return wf_err_format(vm, &wf_exc_TypeError, "'%s' object is not an iterator", t->name);
-    WfValue r = t->iternext(vm, args[0]);
+    /* A generator's return value rides on the StopIteration next() raises. */
+    WfValue r = t == &wf_type_generator ? wf_gen_m_next(vm, args[0], NULL, 0, NULL) : t->iternext(vm, args[0]);
     if (!WF_IS_NULL(r)) return r;
     if (wf_err_occurred(vm)) {
         if (nargs < 2 || !wf_err_matches(vm, &wf_exc_StopIteration)) return r;

@@ -941,11 +941,8 @@ static void expr(Compiler *c, WfAst *e) {
         int line = c->u->line;
         if (!unit_enter(c, child, e->line)) return;
         c->u->line = e->line;
+        if (child->generator) emit(c, WF_OP_GEN_START, 0);
         expr(c, e->left);
-        if (child->generator) {
-            emit(c, WF_OP_POP_TOP, 0);
-            emit(c, WF_OP_LOAD_NONE, 0);
-        }
         emit(c, WF_OP_RETURN_VALUE, 0);
         WfCode *code = unit_finish(c, "<lambda>", child->qualname, e->line);
         c->u->line = line;

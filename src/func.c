@@ -61,6 +61,17 @@ static int fn_set_name(WfVM *vm, WfValue self, WfValue v) {
 static WfValue fn_get_qualname(WfVM *vm, WfValue self) {
     return wf_ref(WF_OBJ(((WfFunction *)self.u.o)->qualname));
 }
+static int fn_set_qualname(WfVM *vm, WfValue self, WfValue v) {
+    if (!wf_is_str(v)) {
+        wf_err_format(vm, &wf_exc_TypeError, "__qualname__ must be set to a string object");
+        return -1;
+    }
+    WfFunction *f = (WfFunction *)self.u.o;
+    wf_obj_incref(v.u.o);
+    wf_obj_decref(vm, f->qualname);
+    f->qualname = v.u.o;
+    return 0;
+}
 static WfValue fn_get_doc(WfVM *vm, WfValue self) {
     WfFunction *f = (WfFunction *)self.u.o;
     return WF_IS_NULL(f->doc) ? WF_NONE : wf_ref(f->doc);
@@ -94,7 +105,7 @@ static WfValue fn_get_dict(WfVM *vm, WfValue self) {
 
 static const WfGetSetDef function_getsets[] = {
     {"__name__", fn_get_name, fn_set_name},
-    {"__qualname__", fn_get_qualname, NULL},
+    {"__qualname__", fn_get_qualname, fn_set_qualname},
     {"__doc__", fn_get_doc, fn_set_doc},
     {"__module__", fn_get_module, NULL},
     {"__defaults__", fn_get_defaults, NULL},

@@ -102,6 +102,11 @@ size_t wf_gc_collect(WfVM *vm) {
         if (!garbage.failed) {
             found = garbage.n;
             for (size_t i = 0; i < garbage.n; i++) wf_obj_incref(garbage.items[i]);
+            /* Finalizers first, while every object of the cycle is whole. */
+            for (size_t i = 0; i < garbage.n; i++) {
+                WfObject *o = garbage.items[i];
+                if (o->type->finalize) o->type->finalize(vm, o);
+            }
             for (size_t i = 0; i < garbage.n; i++) {
                 WfObject *o = garbage.items[i];
                 if (o->type->clear) o->type->clear(vm, o);

@@ -27,9 +27,12 @@ WfValue wf_gen_new(WfVM *vm, WfFrame *f) {
 
 static void gen_drop_frame(WfVM *vm, WfGen *g) {
     WfFrame *f = g->frame;
+    WfValue es = g->exc_state;
     g->frame = NULL;
+    g->exc_state = WF_NULL;
     g->state = WF_GEN_CLOSED;
     if (f) wf_frame_free_heap(vm, f);
+    wf_decref(vm, es);
 }
 
 static bool delegating(WfGen *g) {
@@ -118,7 +121,11 @@ int wf_gen_delegate_send(WfVM *vm, WfValue it, WfValue sent, WfValue *result) {
     }
     WfValue r;
     if (WF_IS_NONE(sent) || WF_IS_NULL(sent)) {
-        r = wf_iternext(vm, it);
+        WfType *t = wf_type_of(it);
+        /* A class's __next__ may end with StopIteration(value): call it
+         * directly so the value reaches `x = yield from it`. */
+        if (t->flags & WF_TPFLAG_HEAPTYPE) r = wf_call_method(vm, it, "__next__", NULL, 0);
+        else r = t->iternext ? t->iternext(vm, it) : wf_iternext(vm, it);
         if (WF_IS_NULL(r) && !wf_err_occurred(vm)) {
             *result = WF_NONE;
             return 0;
@@ -229,14 +236,14 @@ static WfValue raise_stop(WfVM *vm, WfValue v) {
     return WF_NULL;
 }
 
+/* The iteration protocol has no place for a return value: every consumer
+ * in C (list(), sum(), ...) just sees the end; next() and yield from get
+ * the value through wf_gen_resume. */
 static WfValue gen_iternext(WfVM *vm, WfValue self) {
     WfValue out;
     WfGenStatus st = wf_gen_resume(vm, self, WF_NULL, false, &out);
     if (st == WF_GEN_YIELDED) return out;
-    if (st == WF_GEN_RETURNED) {
-        if (WF_IS_NONE(out)) return WF_NULL;
-        return raise_stop(vm, out);
-    }
+    if (st == WF_GEN_RETURNED) wf_decref(vm, out);
     return WF_NULL;
 }
 
@@ -250,7 +257,8 @@ WfValue wf_gen_m_next(WfVM *vm, WfValue self, const WfValue *args, size_t nargs,
 }
 
 WfValue wf_gen_m_send(WfVM *vm, WfValue self, const WfValue *args, size_t nargs, WfObject *kw) {
-    if (wf_args_check(vm, "send", nargs, kw, 1, 1) < 0) return WF_NULL;
+    if (nargs != 1 || (kw && ((WfTuple *)kw)->n))
+        return wf_err_format(vm, &wf_exc_TypeError, "generator.send() takes exactly one argument (%zu given)", nargs);
     WfValue out;
     WfGenStatus st = wf_gen_resume(vm, self, args[0], false, &out);
     if (st == WF_GEN_YIELDED) return out;
@@ -262,6 +270,8 @@ static WfValue gen_throw(WfVM *vm, WfValue self, const WfValue *args, size_t nar
     if (wf_args_check(vm, "throw", nargs, kw, 1, 3) < 0) return WF_NULL;
     WfValue typ = args[0];
     WfValue val = nargs > 1 ? args[1] : WF_NONE;
+    if (nargs > 2 && !WF_IS_NONE(args[2]) && wf_type_of(args[2]) != &wf_type_traceback)
+        return wf_err_format(vm, &wf_exc_TypeError, "throw() third argument must be a traceback object");
     if (wf_is_type(typ) && (((WfType *)typ.u.o)->flags & WF_TPFLAG_EXC)) {
         WfValue exc;
         if (!WF_IS_NONE(val) && wf_isinstance(val, (WfType *)typ.u.o)) {
@@ -309,6 +319,12 @@ static int gen_close_impl(WfVM *vm, WfGen *g) {
     if (st == WF_GEN_YIELDED) {
         wf_decref(vm, out);
         wf_err_format(vm, &wf_exc_RuntimeError, "generator ignored GeneratorExit");
+        /* CPython raises it with no context: the GeneratorExit was
+         * swallowed inside the generator. */
+        WfException *e = (WfException *)vm->exc.u.o;
+        WfValue ctx = e->context;
+        e->context = WF_NULL;
+        wf_decref(vm, ctx);
         return -1;
     }
     if (st == WF_GEN_RETURNED) {
@@ -328,6 +344,10 @@ static WfValue gen_close(WfVM *vm, WfValue self, const WfValue *args, size_t nar
 }
 
 static WfValue gen_iter(WfVM *vm, WfValue self) { return wf_ref(self); }
+static WfValue gen_iter_m(WfVM *vm, WfValue self, const WfValue *args, size_t nargs, WfObject *kw) {
+    if (wf_args_check(vm, "__iter__", nargs, kw, 0, 0) < 0) return WF_NULL;
+    return wf_ref(self);
+}
 
 static WfValue gen_repr(WfVM *vm, WfValue v) {
     WfGen *g = (WfGen *)v.u.o;
@@ -339,6 +359,22 @@ static WfValue gen_get_running(WfVM *vm, WfValue self) {
 }
 static WfValue gen_get_name(WfVM *vm, WfValue self) { return wf_ref(WF_OBJ(((WfGen *)self.u.o)->name)); }
 static WfValue gen_get_qualname(WfVM *vm, WfValue self) { return wf_ref(WF_OBJ(((WfGen *)self.u.o)->qualname)); }
+static int set_str_attr(WfVM *vm, WfObject **slot, WfValue v, const char *what) {
+    if (!wf_is_str(v)) {
+        wf_err_format(vm, &wf_exc_TypeError, "%s must be set to a string object", what);
+        return -1;
+    }
+    wf_obj_incref(v.u.o);
+    wf_obj_decref(vm, *slot);
+    *slot = v.u.o;
+    return 0;
+}
+static int gen_set_name(WfVM *vm, WfValue self, WfValue v) {
+    return set_str_attr(vm, &((WfGen *)self.u.o)->name, v, "__name__");
+}
+static int gen_set_qualname(WfVM *vm, WfValue self, WfValue v) {
+    return set_str_attr(vm, &((WfGen *)self.u.o)->qualname, v, "__qualname__");
+}
 static WfValue gen_get_code(WfVM *vm, WfValue self) { return wf_ref(WF_OBJ(((WfGen *)self.u.o)->code)); }
 static WfValue gen_get_yieldfrom(WfVM *vm, WfValue self) {
     WfGen *g = (WfGen *)self.u.o;
@@ -351,14 +387,15 @@ static const WfMethodDef gen_methods[] = {
     {"send", wf_gen_m_send, "resume with a value"},
     {"throw", gen_throw, "raise an exception at the suspended yield"},
     {"close", gen_close, "raise GeneratorExit inside the generator"},
+    {"__iter__", gen_iter_m, "iter(g) is g"},
     {NULL, NULL, NULL}};
 
 static const WfGetSetDef gen_getsets[] = {
     {"gi_running", gen_get_running, NULL},
     {"gi_code", gen_get_code, NULL},
     {"gi_yieldfrom", gen_get_yieldfrom, NULL},
-    {"__name__", gen_get_name, NULL},
-    {"__qualname__", gen_get_qualname, NULL},
+    {"__name__", gen_get_name, gen_set_name},
+    {"__qualname__", gen_get_qualname, gen_set_qualname},
     {NULL, NULL, NULL}};
 
 /* Runs close() on a generator that is being destroyed, reporting a failure
@@ -384,6 +421,8 @@ static void gen_finalize(WfVM *vm, WfGen *g) {
     if (!WF_IS_NULL(saved)) wf_err_restore(vm, saved);
 }
 
+static void gen_finalize_slot(WfVM *vm, WfObject *o) { gen_finalize(vm, (WfGen *)o); }
+
 static void gen_clear(WfVM *vm, WfObject *o) {
     WfGen *g = (WfGen *)o;
     gen_finalize(vm, g);
@@ -407,6 +446,7 @@ static void gen_dealloc(WfVM *vm, WfObject *o) {
 static void gen_traverse(WfObject *o, WfVisitFn visit, void *arg) {
     WfGen *g = (WfGen *)o;
     visit(&g->code->ob, arg);
+    if (WF_IS_OBJ(g->exc_state)) visit(g->exc_state.u.o, arg);
     WfFrame *f = g->frame;
     if (!f || f->finished) return;
     visit(&f->func->ob, arg);
@@ -427,6 +467,7 @@ WfType wf_type_generator = {
     .dealloc = gen_dealloc,
     .traverse = gen_traverse,
     .clear = gen_clear,
+    .finalize = gen_finalize_slot,
     .repr = gen_repr,
     .iter = gen_iter,
     .iternext = gen_iternext,

@@ -14,6 +14,8 @@ typedef struct WfGen {
     WfFrame *frame;        /* NULL once closed */
     WfObject *name, *qualname;
     WfCode *code;
+    WfValue exc_state;     /* the exception its own except block was
+                              handling when it last suspended, or WF_NULL */
     uint8_t state;
 } WfGen;
 

@@ -302,6 +302,8 @@ static WfFrame *frame_new(WfVM *vm, WfFunction *fn, const WfValue *args, size_t 
     f->finished = false;
     f->resume_kind = WF_RESUME_NONE;
     f->gen = NULL;
+    f->caller_handled = WF_NULL;
+    f->handlers = 0;
     f->code = co;
     f->func = fn;
     wf_obj_incref(&fn->ob);
@@ -345,6 +347,37 @@ static WfFrame *frame_new(WfVM *vm, WfFunction *fn, const WfValue *args, size_t 
 
 static WfValue run(WfVM *vm, WfFrame *f, bool throwing);
 
+/* A generator runs with its own handled exception (what its except block
+ * was handling when it suspended) on top of its caller's, as CPython's
+ * per-generator exc_state does; suspending or finishing restores the
+ * caller's. */
+static inline void gen_enter(WfVM *vm, WfFrame *gf) {
+    WfGen *g = gf->gen;
+    gf->caller_handled = vm->handled;
+    if (!WF_IS_NULL(g->exc_state)) {
+        vm->handled = g->exc_state;
+        g->exc_state = WF_NULL;
+    } else {
+        vm->handled = wf_ref(gf->caller_handled);
+    }
+}
+
+static inline void gen_leave(WfVM *vm, WfFrame *gf, bool finished) {
+    WfGen *g = gf->gen;
+    WfValue own = vm->handled;
+    vm->handled = gf->caller_handled;
+    gf->caller_handled = WF_NULL;
+    /* Only an exception its own handler is handling belongs to the
+     * generator; otherwise it was just seeing its caller's. */
+    if (finished || gf->handlers == 0 || WF_IS_NULL(own)) {
+        wf_decref(vm, own);
+    } else {
+        WfValue old = g->exc_state;
+        g->exc_state = own;
+        wf_decref(vm, old);
+    }
+}
+
 /* Calling a generator function makes a generator owning a heap frame. */
 static WfValue make_generator(WfVM *vm, WfFunction *fn, const WfValue *args, size_t nargs, WfObject *kwnames) {
     WfFrame *f = frame_new(vm, fn, args, nargs, kwnames, true);
@@ -379,10 +412,12 @@ WfValue wf_frame_resume(WfVM *vm, WfFrame *f, WfValue sent, bool throwing, bool 
     vm->depth++;
     vm->c_depth++;
     vm->gen_yielded = false;
+    gen_enter(vm, f);
     WfValue r = run(vm, f, throwing);
     vm->c_depth--;
     *yielded = vm->gen_yielded;
     vm->gen_yielded = false;
+    gen_leave(vm, f, !*yielded);
     return r;
 }
 
@@ -1058,6 +1093,7 @@ next:
                 gf->prev = f;
                 SAVE_FRAME();
                 vm->depth++;
+                gen_enter(vm, gf);
                 f = gf;
                 LOAD_FRAME();
                 DISPATCH();
@@ -1114,6 +1150,8 @@ next:
                 nf->finished = false;
                 nf->resume_kind = WF_RESUME_NONE;
                 nf->gen = NULL;
+                nf->caller_handled = WF_NULL;
+                nf->handlers = 0;
                 for (uint32_t i = 0; i < n; i++) nf->slots[i] = base[1 + i];
                 for (uint32_t i = n; i < nslots; i++) nf->slots[i] = WF_NULL;
                 vm->depth++;
@@ -1926,6 +1964,7 @@ next:
             gf->prev = f;
             SAVE_FRAME();
             vm->depth++;
+            gen_enter(vm, gf);
             f = gf;
             LOAD_FRAME();
             DISPATCH();
@@ -2017,11 +2056,13 @@ next:
         vm->handled = exc;
         wf_incref(exc);
         PUSH(exc);
+        f->handlers++;
         DISPATCH();
     }
     TARGET(POP_EXCEPT) {
         WfValue exc = POP();
         WfValue prev = POP();
+        f->handlers--;
         WfValue cur = vm->handled;
         vm->handled = WF_IS_NONE(prev) ? WF_NULL : prev;
         wf_decref(vm, cur);
@@ -2049,6 +2090,7 @@ next:
         WfValue exc = POP();
         WfValue old = POP();
         WfValue prev = POP();
+        f->handlers--;
         WfValue cur = vm->handled;
         vm->handled = WF_IS_NONE(prev) ? WF_NULL : prev;
         wf_decref(vm, cur);
@@ -2178,6 +2220,7 @@ next:
             gf->prev = f;
             SAVE_FRAME();
             vm->depth++;
+            gen_enter(vm, gf);
             f = gf;
             LOAD_FRAME();
             DISPATCH();
@@ -2258,6 +2301,7 @@ do_yield:
     {
         WfFrame *gf = f;
         gf->gen->state = WF_GEN_SUSPENDED;
+        gen_leave(vm, gf, false);
         f = gf->prev;
         LOAD_FRAME();
         if (gf->resume_kind == WF_RESUME_FOR_ITER) {
@@ -2281,6 +2325,7 @@ gen_return : {
     WfFrame *gf = f;
     WfGen *g = gf->gen;
     uint8_t kind = gf->resume_kind;
+    gen_leave(vm, gf, true);
     f = gf->prev;
     g->state = WF_GEN_CLOSED;
     g->frame = NULL;
@@ -2340,6 +2385,7 @@ error : {
             /* A generator this loop resumed: it is finished; the caller's
              * FOR_ITER / YIELD_FROM raises in its place (PEP 479 first). */
             WfGen *g = f->gen;
+            gen_leave(vm, f, true);
             g->state = WF_GEN_CLOSED;
             g->frame = NULL;
             wf_mem_free(vm, f);

@@ -29,6 +29,10 @@ struct WfFrame {
                               itself: what its caller's instruction expects
                               (WF_RESUME_FOR_ITER / WF_RESUME_YIELD_FROM) */
     struct WfGen *gen;     /* the generator owning this heap frame */
+    WfValue caller_handled;/* while a generator runs: its caller's handled
+                              exception, restored when it suspends */
+    int handlers;          /* except/finally handlers running in this frame
+                              (PUSH_EXC_INFO not yet popped) */
     int line_hint;         /* for frames that have not started */
     WfValue slots[];       /* locals, cells, frees, then the value stack */
 };

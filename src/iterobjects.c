@@ -13,10 +13,7 @@
 #include "range.h"
 #include "type.h"
 
-static inline WfValue next_of(WfVM *vm, WfValue it) {
-    WfType *t = wf_type_of(it);
-    return t->iternext ? t->iternext(vm, it) : wf_iternext(vm, it);
-}
+static inline WfValue next_of(WfVM *vm, WfValue it) { return wf_iternext(vm, it); }
 
 static void visit_value(WfValue v, WfVisitFn visit, void *arg) {
     if (WF_IS_OBJ(v)) visit(v.u.o, arg);

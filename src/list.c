@@ -185,7 +185,12 @@ static int extend_iter(WfVM *vm, WfValue list, WfValue iterable) {
         }
     }
     wf_decref(vm, it);
-    return wf_err_occurred(vm) ? -1 : 0;
+    if (wf_err_occurred(vm)) {
+        /* StopIteration (a generator's return value) ends the iteration. */
+        if (!wf_err_matches(vm, &wf_exc_StopIteration)) return -1;
+        wf_err_clear(vm);
+    }
+    return 0;
 }
 
 static int extend_array(WfVM *vm, WfList *l, const WfValue *src, size_t m) {

@@ -236,7 +236,13 @@ WfValue wf_iter(WfVM *vm, WfValue v) {
 
 WfValue wf_iternext(WfVM *vm, WfValue it) {
     WfType *t = wf_type_of(it);
-    if (t->iternext) return t->iternext(vm, it);
+    if (t->iternext) {
+        WfValue r = t->iternext(vm, it);
+        /* PyIter_Next: StopIteration (with a generator's return value) is
+         * just the end. */
+        if (WF_IS_NULL(r) && wf_err_occurred(vm) && wf_err_matches(vm, &wf_exc_StopIteration)) wf_err_clear(vm);
+        return r;
+    }
     return wf_err_format(vm, &wf_exc_TypeError, "'%s' object is not an iterator", t->name);
 }
 

@@ -140,6 +140,11 @@ struct WfType {
     size_t dictoffset;           /* heap types: where the instance dict
                                     pointer lives in an instance, 0: none */
     WfObject *bases;             /* heap types: tuple of the direct bases */
+    /* Runs code before an unreachable cycle is broken (a suspended
+     * generator's finally blocks): the collector calls it on every garbage
+     * object before it clears any of them, so finalizers see their
+     * globals intact. */
+    void (*finalize)(WfVM *vm, WfObject *o);
 };
 
 /* ---- core object layouts (fast paths read them directly) ------------------ */

@@ -236,12 +236,6 @@ static void visit_comprehension(WfScopeTable *t, WfScope *s, WfAst *e, const cha
     } else {
         visit_expr(t, c, e->left);
     }
-    if (c->generator && e->kind != WF_E_GENEXP) {
-        const char *what = e->kind == WF_E_LISTCOMP  ? "list comprehension"
-                           : e->kind == WF_E_SETCOMP ? "set comprehension"
-                                                     : "dict comprehension";
-        fail(t, e, 0, 0, "'yield' inside %s", what);
-    }
     if (e->kind == WF_E_GENEXP) c->generator = true;
 }
 
@@ -292,7 +286,16 @@ static void visit_expr_inner(WfScopeTable *t, WfScope *s, WfAst *e) {
     case WF_E_YIELD:
     case WF_E_YIELD_FROM:
         if (s->kind != WF_SCOPE_FUNCTION) {
-            fail(t, e, 0, 0, "'%s' outside function", e->kind == WF_E_YIELD ? "yield" : "yield from");
+            fail(t, e, 0, 0, "'%s' outside function", "yield");
+            return;
+        }
+        if (s->is_comprehension && s->node) {
+            WfAstKind k = s->node->kind;
+            fail(t, e, 0, 0, "'yield' inside %s",
+                 k == WF_E_LISTCOMP  ? "list comprehension"
+                 : k == WF_E_SETCOMP ? "set comprehension"
+                 : k == WF_E_DICTCOMP ? "dict comprehension"
+                                      : "generator expression");
             return;
         }
         s->generator = true;

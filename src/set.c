@@ -364,7 +364,12 @@ static int items_next(WfVM *vm, ItemIter *ii, WfValue *out) {
         return 1;
     }
     WfValue x = ii->next(vm, ii->it);
-    if (WF_IS_NULL(x)) return wf_err_occurred(vm) ? -1 : 0;
+    if (WF_IS_NULL(x)) {
+        if (!wf_err_occurred(vm)) return 0;
+        if (!wf_err_matches(vm, &wf_exc_StopIteration)) return -1;
+        wf_err_clear(vm);
+        return 0;
+    }
     *out = x;
     return 1;
 }

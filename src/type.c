@@ -43,6 +43,68 @@ bool wf_type_find(WfType *t, const char *name, const WfMethodDef **def,
     return false;
 }
 
+/* ---- slot wrappers: x.__next__(), x.__len__(), ... on built-in types -------- */
+
+static WfValue sw_next(WfVM *vm, WfValue self, const WfValue *args, size_t nargs, WfObject *kw) {
+    if (wf_args_check(vm, "__next__", nargs, kw, 0, 0) < 0) return WF_NULL;
+    WfValue r = wf_iternext(vm, self);
+    if (WF_IS_NULL(r) && !wf_err_occurred(vm)) {
+        WfValue e = wf_exc_new(vm, &wf_exc_StopIteration, vm->empty_tuple);
+        if (!WF_IS_NULL(e)) wf_err_restore(vm, e);
+    }
+    return r;
+}
+static WfValue sw_iter(WfVM *vm, WfValue self, const WfValue *args, size_t nargs, WfObject *kw) {
+    if (wf_args_check(vm, "__iter__", nargs, kw, 0, 0) < 0) return WF_NULL;
+    return wf_iter(vm, self);
+}
+static WfValue sw_len(WfVM *vm, WfValue self, const WfValue *args, size_t nargs, WfObject *kw) {
+    if (wf_args_check(vm, "__len__", nargs, kw, 0, 0) < 0) return WF_NULL;
+    int64_t n = wf_len(vm, self);
+    return n < 0 ? WF_NULL : WF_INT(n);
+}
+static WfValue sw_repr(WfVM *vm, WfValue self, const WfValue *args, size_t nargs, WfObject *kw) {
+    if (wf_args_check(vm, "__repr__", nargs, kw, 0, 0) < 0) return WF_NULL;
+    return wf_repr(vm, self);
+}
+static WfValue sw_str(WfVM *vm, WfValue self, const WfValue *args, size_t nargs, WfObject *kw) {
+    if (wf_args_check(vm, "__str__", nargs, kw, 0, 0) < 0) return WF_NULL;
+    return wf_to_str(vm, self);
+}
+static WfValue sw_getitem(WfVM *vm, WfValue self, const WfValue *args, size_t nargs, WfObject *kw) {
+    if (wf_args_check(vm, "__getitem__", nargs, kw, 1, 1) < 0) return WF_NULL;
+    return wf_getitem(vm, self, args[0]);
+}
+static WfValue sw_contains(WfVM *vm, WfValue self, const WfValue *args, size_t nargs, WfObject *kw) {
+    if (wf_args_check(vm, "__contains__", nargs, kw, 1, 1) < 0) return WF_NULL;
+    int r = wf_contains(vm, self, args[0]);
+    return r < 0 ? WF_NULL : WF_BOOL(r);
+}
+static WfValue sw_hash(WfVM *vm, WfValue self, const WfValue *args, size_t nargs, WfObject *kw) {
+    if (wf_args_check(vm, "__hash__", nargs, kw, 0, 0) < 0) return WF_NULL;
+    int64_t h;
+    return wf_hash(vm, self, &h) < 0 ? WF_NULL : WF_INT(h);
+}
+static const WfMethodDef sw_defs[] = {
+    {"__next__", sw_next, NULL}, {"__iter__", sw_iter, NULL}, {"__len__", sw_len, NULL},
+    {"__repr__", sw_repr, NULL}, {"__str__", sw_str, NULL}, {"__getitem__", sw_getitem, NULL},
+    {"__contains__", sw_contains, NULL}, {"__hash__", sw_hash, NULL}};
+
+/* The special methods a built-in type has through its slots, when its
+ * methods table does not list them itself. */
+static const WfMethodDef *slot_wrapper(WfType *t, const char *s) {
+    if (s[0] != '_' || s[1] != '_') return NULL;
+    if (strcmp(s, "__next__") == 0 && t->iternext) return &sw_defs[0];
+    if (strcmp(s, "__iter__") == 0 && t->iter) return &sw_defs[1];
+    if (strcmp(s, "__len__") == 0 && t->len) return &sw_defs[2];
+    if (strcmp(s, "__repr__") == 0) return &sw_defs[3];
+    if (strcmp(s, "__str__") == 0) return &sw_defs[4];
+    if (strcmp(s, "__getitem__") == 0 && t->getitem) return &sw_defs[5];
+    if (strcmp(s, "__contains__") == 0 && t->contains) return &sw_defs[6];
+    if (strcmp(s, "__hash__") == 0 && !(t->flags & WF_TPFLAG_UNHASHABLE)) return &sw_defs[7];
+    return NULL;
+}
+
 WfValue wf_generic_getattr(WfVM *vm, WfValue obj, WfObject *name) {
     WfType *t = wf_type_of(obj);
     const WfMethodDef *def;
@@ -53,6 +115,8 @@ WfValue wf_generic_getattr(WfVM *vm, WfValue obj, WfObject *name) {
         return gs->get(vm, obj);
     }
     if (strcmp(s, "__class__") == 0) return wf_ref(WF_OBJ(t));
+    const WfMethodDef *w = slot_wrapper(t, s);
+    if (w) return wf_native_new(vm, w, obj);
     return wf_err_format(vm, &wf_exc_AttributeError, "'%s' object has no attribute '%s'", t->name, s);
 }
 
@@ -62,7 +126,10 @@ int wf_generic_setattr(WfVM *vm, WfValue obj, WfObject *name, WfValue v) {
     const WfGetSetDef *gs;
     const char *s = ((WfStr *)name)->data;
     if (wf_type_find(t, s, &def, &gs) && gs && gs->set) return gs->set(vm, obj, v);
-    if (wf_type_find(t, s, &def, &gs))
+    if (wf_type_find(t, s, &def, &gs) && gs)
+        wf_err_format(vm, &wf_exc_AttributeError, "attribute '%s' of '%s' objects is not writable", s,
+                      t->name);
+    else if (def)
         wf_err_format(vm, &wf_exc_AttributeError, "'%s' object attribute '%s' is read-only",
                       t->name, s);
     else

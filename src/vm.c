@@ -70,6 +70,21 @@ fail:
 void wf_vm_free(WfVM *vm) {
     if (!vm) return;
     wf_err_clear(vm);
+    /* As CPython at exit: finalize the cycles that are already garbage
+     * while everything is alive; then let __main__ go and collect again,
+     * so objects held by its globals (a suspended generator) finalize with
+     * those globals and sys still intact. */
+    wf_gc_collect(vm);
+    wf_err_clear(vm);
+    if (WF_IS_OBJ(vm->main_module)) {
+        WfObject *key = wf_str_intern_cstr(vm, "__main__");
+        if (key && WF_IS_OBJ(vm->modules) && wf_dict_del(vm, vm->modules, WF_OBJ(key)) < 0) wf_err_clear(vm);
+        WfValue m = vm->main_module;
+        vm->main_module = WF_NULL;
+        wf_decref(vm, m);
+        wf_gc_collect(vm);
+        wf_err_clear(vm);
+    }
     /* Program state first: finalizers that run now (a generator's finally
      * block) still find builtins and the shared constants alive. */
     WfValue *roots[] = {&vm->handled, &vm->main_module, &vm->modules, &vm->argv, &vm->repr_active};
