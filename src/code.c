@@ -49,6 +49,27 @@ static WfValue code_repr(WfVM *vm, WfValue v) {
                          (void *)c, ((WfStr *)c->filename)->data, c->firstline);
 }
 
+static WfValue co_name(WfVM *vm, WfValue self) { return wf_ref(WF_OBJ(((WfCode *)self.u.o)->name)); }
+static WfValue co_qualname(WfVM *vm, WfValue self) { return wf_ref(WF_OBJ(((WfCode *)self.u.o)->qualname)); }
+static WfValue co_filename(WfVM *vm, WfValue self) { return wf_ref(WF_OBJ(((WfCode *)self.u.o)->filename)); }
+static WfValue co_firstlineno(WfVM *vm, WfValue self) { return WF_INT(((WfCode *)self.u.o)->firstline); }
+static WfValue co_argcount(WfVM *vm, WfValue self) { return WF_INT(((WfCode *)self.u.o)->argcount); }
+static WfValue co_varnames(WfVM *vm, WfValue self) {
+    WfCode *c = (WfCode *)self.u.o;
+    WfValue t = wf_tuple_new(vm, c->nlocals);
+    if (WF_IS_NULL(t)) return t;
+    for (uint32_t i = 0; i < c->nlocals; i++) WF_TUPLE(t)->items[i] = wf_ref(WF_OBJ(c->varnames[i]));
+    return t;
+}
+static const WfGetSetDef code_getsets[] = {
+    {"co_name", co_name, NULL},
+    {"co_qualname", co_qualname, NULL},
+    {"co_filename", co_filename, NULL},
+    {"co_firstlineno", co_firstlineno, NULL},
+    {"co_argcount", co_argcount, NULL},
+    {"co_varnames", co_varnames, NULL},
+    {NULL, NULL, NULL}};
+
 WfType wf_type_code = {
     .ob = WF_STATIC_OBJECT_HEAD(&wf_type_type),
     .name = "code",
@@ -58,6 +79,7 @@ WfType wf_type_code = {
     .dealloc = code_dealloc,
     .traverse = code_traverse,
     .repr = code_repr,
+    .getsets = code_getsets,
 };
 
 WfCode *wf_code_new(WfVM *vm) {

@@ -74,7 +74,14 @@ static WfGenStatus resume_frame(WfVM *vm, WfGen *g, WfValue sent, bool throwing,
     return WF_GEN_RETURNED;
 }
 
-static WfGenStatus gen_throw_current(WfVM *vm, WfGen *g, WfValue *out);
+/* The arguments g.throw() was called with, passed down a yield from chain
+ * as CPython does (a delegate's throw() sees them unchanged); NULL when the
+ * exception comes from close() or from C. */
+typedef struct ThrowArgs {
+    const WfValue *args;
+    size_t n;
+} ThrowArgs;
+static WfGenStatus gen_throw_current(WfVM *vm, WfGen *g, WfValue *out, const ThrowArgs *ta);
 
 WfGenStatus wf_gen_resume(WfVM *vm, WfValue gen, WfValue value, bool throwing, WfValue *out) {
     WfGen *g = (WfGen *)gen.u.o;
@@ -89,7 +96,7 @@ WfGenStatus wf_gen_resume(WfVM *vm, WfValue gen, WfValue value, bool throwing, W
         *out = WF_NONE;
         return WF_GEN_RETURNED;
     }
-    if (throwing) return gen_throw_current(vm, g, out);
+    if (throwing) return gen_throw_current(vm, g, out, NULL);
     if (g->state == WF_GEN_CREATED) {
         if (!WF_IS_NULL(value) && !WF_IS_NONE(value)) {
             wf_err_format(vm, &wf_exc_TypeError, "can't send non-None value to a just-started generator");
@@ -144,8 +151,10 @@ int wf_gen_delegate_send(WfVM *vm, WfValue it, WfValue sent, WfValue *result) {
     return -1;
 }
 
-/* The pending exception is thrown into g at its suspended yield. */
-static WfGenStatus gen_throw_current(WfVM *vm, WfGen *g, WfValue *out) {
+/* The pending exception is thrown into g at its suspended yield; g is the
+ * innermost generator of a yield from chain (its delegate, if any, is not a
+ * suspended generator). */
+static WfGenStatus gen_throw_one(WfVM *vm, WfGen *g, WfValue *out, const ThrowArgs *ta) {
     if (delegating(g)) {
         WfFrame *f = g->frame;
         WfValue sub = f->sp[-1];
@@ -179,18 +188,25 @@ static WfGenStatus gen_throw_current(WfVM *vm, WfGen *g, WfValue *out) {
         }
         g->state = WF_GEN_RUNNING;
         if (sub.tag == WF_TAG_OBJ && sub.u.o->type == &wf_type_generator) {
-            WfGenStatus s = wf_gen_resume(vm, sub, WF_NULL, true, &r);
-            st = s == WF_GEN_YIELDED ? 1 : s == WF_GEN_RETURNED ? 0 : -1;
+            WfGenStatus s2 = wf_gen_resume(vm, sub, WF_NULL, true, &r);
+            st = s2 == WF_GEN_YIELDED ? 1 : s2 == WF_GEN_RETURNED ? 0 : -1;
         } else {
             WfValue exc = wf_err_fetch(vm);
             WfValue m = wf_getattr_opt(vm, sub, wf_str_intern_cstr(vm, "throw"));
             if (WF_IS_NULL(m)) {
+                if (wf_err_occurred(vm)) {
+                    /* Looking up throw failed: that error comes out of
+                     * g.throw() and the generator stays where it was. */
+                    wf_decref(vm, exc);
+                    g->state = WF_GEN_SUSPENDED;
+                    wf_decref(vm, sub);
+                    return WF_GEN_RAISED;
+                }
                 /* No throw(): the exception is raised in the delegator. */
-                if (wf_err_occurred(vm)) wf_decref(vm, exc);
-                else wf_err_restore(vm, exc);
+                wf_err_restore(vm, exc);
                 st = -1;
             } else {
-                r = wf_call1(vm, m, exc);
+                r = ta ? wf_call(vm, m, ta->args, ta->n, NULL) : wf_call1(vm, m, exc);
                 wf_decref(vm, exc);
                 wf_decref(vm, m);
                 if (!WF_IS_NULL(r)) st = 1;
@@ -218,6 +234,80 @@ static WfGenStatus gen_throw_current(WfVM *vm, WfGen *g, WfValue *out) {
         return resume_frame(vm, g, WF_NULL, true, out);
     }
     return resume_frame(vm, g, WF_NULL, true, out);
+}
+
+/* Throws the pending exception into g. A yield from chain of generators
+ * is walked down first and the outcome carried back up level by level, in
+ * a loop: throw() and close() on a chain 100,000 deep use no C recursion.
+ * For GeneratorExit (close) every level below is closed before the level
+ * above sees GeneratorExit at its yield from, as PEP 380 says. */
+static WfGenStatus gen_throw_current(WfVM *vm, WfGen *g, WfValue *out, const ThrowArgs *ta) {
+    WfGen *small[16];
+    WfGen **chain = small;
+    size_t n = 0, cap = 16;
+    WfGen *cur = g;
+    while (delegating(cur)) {
+        WfValue sub = cur->frame->sp[-1];
+        if (!(sub.tag == WF_TAG_OBJ && sub.u.o->type == &wf_type_generator)) break;
+        WfGen *sg = (WfGen *)sub.u.o;
+        if (sg->state != WF_GEN_SUSPENDED && sg->state != WF_GEN_CREATED) break;
+        if (n == cap) {
+            WfGen **bigger = wf_mem_alloc(vm, sizeof *bigger * cap * 2);
+            if (!bigger) {
+                if (chain != small) wf_mem_free(vm, chain);
+                return WF_GEN_RAISED;
+            }
+            memcpy(bigger, chain, sizeof *bigger * n);
+            if (chain != small) wf_mem_free(vm, chain);
+            chain = bigger;
+            cap *= 2;
+        }
+        chain[n++] = cur;
+        cur = sg;
+    }
+    if (n == 0) return gen_throw_one(vm, g, out, ta);
+    bool genexit = wf_err_matches(vm, &wf_exc_GeneratorExit);
+    /* The levels above are busy while the innermost handles it. */
+    for (size_t i = 0; i < n; i++) wf_obj_incref(&chain[i]->ob), chain[i]->state = WF_GEN_RUNNING;
+    WfValue r = WF_NULL;
+    WfGenStatus st = gen_throw_one(vm, cur, &r, genexit ? NULL : ta);
+    size_t i = n;
+    while (i-- > 0) {
+        WfGen *gi = chain[i];
+        gi->state = WF_GEN_SUSPENDED;
+        if (st == WF_GEN_YIELDED && !genexit) break; /* yielded out through every level */
+        if (genexit) {
+            /* The delegate is closed (or failed to close): raise
+             * GeneratorExit here, or the failure. */
+            if (st == WF_GEN_YIELDED) {
+                wf_decref(vm, r);
+                wf_err_format(vm, &wf_exc_RuntimeError, "generator ignored GeneratorExit");
+            } else if (st == WF_GEN_RETURNED || wf_err_matches(vm, &wf_exc_GeneratorExit) ||
+                       wf_err_matches(vm, &wf_exc_StopIteration)) {
+                if (st == WF_GEN_RETURNED) wf_decref(vm, r);
+                wf_err_clear(vm);
+                WfValue e = wf_exc_new(vm, &wf_exc_GeneratorExit, vm->empty_tuple);
+                if (!WF_IS_NULL(e)) wf_err_restore(vm, e);
+            }
+            r = WF_NULL;
+        }
+        WfFrame *f = gi->frame;
+        WfValue it = *--f->sp;
+        wf_decref(vm, it);
+        f->ip++;
+        if (st == WF_GEN_RETURNED && !genexit) {
+            *f->sp++ = r;
+            st = resume_frame(vm, gi, WF_NULL, false, &r);
+        } else {
+            st = resume_frame(vm, gi, WF_NULL, true, &r);
+        }
+    }
+    /* Levels above the one that yielded stay suspended in their yield from. */
+    while (i-- > 0 && i < n) chain[i]->state = WF_GEN_SUSPENDED;
+    for (size_t j = 0; j < n; j++) wf_obj_decref(vm, &chain[j]->ob);
+    if (chain != small) wf_mem_free(vm, chain);
+    *out = r;
+    return st;
 }
 
 /* ---- methods ---------------------------------------------------------------------- */
@@ -295,7 +385,14 @@ static WfValue gen_throw(WfVM *vm, WfValue self, const WfValue *args, size_t nar
                              wf_type_name(typ));
     }
     WfValue out;
-    WfGenStatus st = wf_gen_resume(vm, self, WF_NULL, true, &out);
+    WfGen *g = (WfGen *)self.u.o;
+    WfGenStatus st;
+    if (g->state == WF_GEN_SUSPENDED || g->state == WF_GEN_CREATED) {
+        ThrowArgs ta = {args, nargs};
+        st = gen_throw_current(vm, g, &out, &ta);
+    } else {
+        st = wf_gen_resume(vm, self, WF_NULL, true, &out);
+    }
     if (st == WF_GEN_YIELDED) return out;
     if (st == WF_GEN_RETURNED) return raise_stop(vm, out);
     return WF_NULL;
@@ -381,6 +478,81 @@ static WfValue gen_get_yieldfrom(WfVM *vm, WfValue self) {
     return delegating(g) ? wf_ref(g->frame->sp[-1]) : WF_NONE;
 }
 
+/* ---- frame objects: a view of a live generator's frame (gi_frame) -------- */
+
+typedef struct WfFrameObj {
+    WfObject ob;
+    WfValue gen;
+} WfFrameObj;
+
+static void frameobj_clear(WfVM *vm, WfObject *o) {
+    WfFrameObj *fo = (WfFrameObj *)o;
+    WfValue g = fo->gen;
+    fo->gen = WF_NULL;
+    wf_decref(vm, g);
+}
+static void frameobj_dealloc(WfVM *vm, WfObject *o) {
+    frameobj_clear(vm, o);
+    wf_obj_free(vm, o);
+}
+static void frameobj_traverse(WfObject *o, WfVisitFn visit, void *arg) {
+    WfFrameObj *fo = (WfFrameObj *)o;
+    if (WF_IS_OBJ(fo->gen)) visit(fo->gen.u.o, arg);
+}
+static WfFrame *frameobj_frame(WfValue self) {
+    WfFrameObj *fo = (WfFrameObj *)self.u.o;
+    return WF_IS_OBJ(fo->gen) ? ((WfGen *)fo->gen.u.o)->frame : NULL;
+}
+static WfValue frameobj_lineno(WfVM *vm, WfValue self) {
+    WfFrameObj *fo = (WfFrameObj *)self.u.o;
+    WfFrame *f = frameobj_frame(self);
+    if (!f) return WF_INT(((WfGen *)fo->gen.u.o)->code->firstline);
+    return WF_INT(wf_frame_line(f));
+}
+static WfValue frameobj_code(WfVM *vm, WfValue self) {
+    WfFrameObj *fo = (WfFrameObj *)self.u.o;
+    return wf_ref(WF_OBJ(((WfGen *)fo->gen.u.o)->code));
+}
+static WfValue frameobj_globals(WfVM *vm, WfValue self) {
+    WfFrame *f = frameobj_frame(self);
+    return f && !f->finished ? wf_ref(f->func->globals) : WF_NONE;
+}
+static WfValue frameobj_back(WfVM *vm, WfValue self) { return WF_NONE; }
+static WfValue frameobj_repr(WfVM *vm, WfValue v) {
+    WfFrameObj *fo = (WfFrameObj *)v.u.o;
+    WfGen *g = (WfGen *)fo->gen.u.o;
+    return wf_str_printf(vm, "<frame at %p, file '%s', line %d, code %s>", (void *)fo,
+                         ((WfStr *)g->code->filename)->data, (int)frameobj_lineno(vm, v).u.i,
+                         ((WfStr *)g->code->name)->data);
+}
+static const WfGetSetDef frameobj_getsets[] = {
+    {"f_lineno", frameobj_lineno, NULL},
+    {"f_code", frameobj_code, NULL},
+    {"f_globals", frameobj_globals, NULL},
+    {"f_back", frameobj_back, NULL},
+    {NULL, NULL, NULL}};
+static WfType frameobj_type = {
+    .ob = WF_STATIC_OBJECT_HEAD(&wf_type_type),
+    .name = "frame",
+    .base = &wf_type_object,
+    .flags = WF_TPFLAG_GC,
+    .size = sizeof(WfFrameObj),
+    .dealloc = frameobj_dealloc,
+    .traverse = frameobj_traverse,
+    .clear = frameobj_clear,
+    .repr = frameobj_repr,
+    .getsets = frameobj_getsets,
+};
+
+static WfValue gen_get_frame(WfVM *vm, WfValue self) {
+    WfGen *g = (WfGen *)self.u.o;
+    if (!g->frame || g->state == WF_GEN_CLOSED) return WF_NONE;
+    WfFrameObj *fo = (WfFrameObj *)wf_obj_alloc(vm, &frameobj_type, sizeof(WfFrameObj));
+    if (!fo) return WF_NULL;
+    fo->gen = wf_ref(self);
+    return WF_OBJ(fo);
+}
+
 static const WfMethodDef gen_methods[] = {
     {"__next__", wf_gen_m_next, "next(g)"},
     {"next", wf_gen_m_next, "Python 2 spelling of __next__"},
@@ -392,6 +564,7 @@ static const WfMethodDef gen_methods[] = {
 
 static const WfGetSetDef gen_getsets[] = {
     {"gi_running", gen_get_running, NULL},
+    {"gi_frame", gen_get_frame, NULL},
     {"gi_code", gen_get_code, NULL},
     {"gi_yieldfrom", gen_get_yieldfrom, NULL},
     {"__name__", gen_get_name, gen_set_name},

@@ -1,0 +1,8 @@
+# A generator resuming itself: ValueError, uncaught.
+
+def gen():
+    yield next(me)
+
+
+me = gen()
+next(me)

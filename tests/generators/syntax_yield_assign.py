@@ -1,0 +1,3 @@
+# A yield expression is not an assignment target.
+def f():
+    (yield bar) = y

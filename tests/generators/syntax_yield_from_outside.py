@@ -1,0 +1,2 @@
+# yield from at module level.
+yield from [1, 2]
