@@ -1,12 +1,12 @@
 /* parse.y: edit this file, not the generated C.
  * The lemon LALR(1) grammar of weft's Python subset (LANGUAGE.md): every
- * statement and expression, Python's precedence levels written out as
- * nonterminals (no %left tables), and the Python-2 print statement (the
+ * statement and expression, and the Python-2 print statement (the
  * lexer turns `print` into PRINT where it starts one). Actions are one
  * call into the builders of ast.c (ast_build.h); they check targets and
  * argument order. The driver (parser.c) feeds a MODE_* token first to pick
  * file, single (prompt) or eval input, and analyses syntax errors itself
- * with the helpers in the %code section at the end. */
+ * with the helpers in the %code section at the end. Binary operators use
+ * lemon's precedence table; unary ones and ** are written out. */
 
 %include {
 #include "ast_build.h"
@@ -30,7 +30,7 @@
 %syntax_error {
     (void)yymajor;
     (void)yyminor;
-    if (!P->failed) P->failed = P->syntax = true;
+    P->failed = P->syntax = true;
 }
 %parse_accept { P->accepted = true; }
 
@@ -48,10 +48,52 @@
 %token RIGHTSHIFTEQUAL DOUBLESTAREQUAL DOUBLESLASH DOUBLESLASHEQUAL AT.
 %token ATEQUAL RARROW ELLIPSIS.
 
+/* Python's operator precedence, lowest first. LESS stands for every
+ * comparison (the comparison rules borrow it with [LESS]). */
+%left OR.
+%left AND.
+%right NOT.
+%nonassoc LESS.
+%left VBAR.
+%left CIRCUMFLEX.
+%left AMPER.
+%left LEFTSHIFT RIGHTSHIFT.
+%left PLUS MINUS.
+%left STAR SLASH PERCENT DOUBLESLASH AT.
+
 %type augassign {int}
 %type compop {int}
 %type dots {int}
 %type strings {WfStrList *}
+%type params {WfParams *}
+%type lparams {WfParams *}
+%type stmts {WfSeq *}
+%type block {WfSeq *}
+%type simple_stmts {WfSeq *}
+%type small_list {WfSeq *}
+%type namelist {WfSeq *}
+%type print_list {WfSeq *}
+%type assign_chain {WfSeq *}
+%type dotted_as_names {WfSeq *}
+%type dotted_name {WfSeq *}
+%type import_targets {WfSeq *}
+%type import_names {WfSeq *}
+%type if_head {WfSeq *}
+%type handlers {WfSeq *}
+%type with_items {WfSeq *}
+%type plist {WfSeq *}
+%type lplist {WfSeq *}
+%type decorators {WfSeq *}
+%type exprlist {WfSeq *}
+%type xse_items2 {WfSeq *}
+%type tse_items2 {WfSeq *}
+%type tlc {WfSeq *}
+%type tlc_items2 {WfSeq *}
+%type set_items {WfSeq *}
+%type comp_for {WfSeq *}
+%type arglist {WfSeq *}
+%type args {WfSeq *}
+%type sub_items2 {WfSeq *}
 
 /* ================= entry ================= */
 
@@ -64,16 +106,15 @@ file_input ::= stmts(B) ENDMARKER.                { wf_b_module(P, B); }
 
 single_input ::= ENDMARKER.                       { wf_b_module(P, NULL); }
 single_input ::= simple_stmts(B) ENDMARKER.       { wf_b_module(P, B); }
-single_input ::= compound_stmt(B) ENDMARKER.      { wf_b_module(P, wf_b_stmts(P, NULL, B)); }
+single_input ::= compound_stmt(B) ENDMARKER.      { wf_b_module(P, wf_b_seq(P, B)); }
 
 eval_input ::= tsl(E) ENDMARKER.                  { wf_b_eval(P, E); }
 eval_input ::= tsl(E) NEWLINE ENDMARKER.          { wf_b_eval(P, E); }
 
-stmts(A) ::= stmt(B).                             { A = wf_b_stmts(P, NULL, B); }
-stmts(A) ::= stmts(X) stmt(B).                    { A = wf_b_stmts(P, X, B); }
-
-stmt(A) ::= simple_stmts(B).                      { A = B; }
-stmt(A) ::= compound_stmt(B).                     { A = B; }
+stmts(A) ::= simple_stmts(B).                     { A = B; }
+stmts(A) ::= compound_stmt(B).                    { A = wf_b_seq(P, B); }
+stmts(A) ::= stmts(X) simple_stmts(B).            { A = wf_b_cat(P, X, B); }
+stmts(A) ::= stmts(X) compound_stmt(B).           { A = wf_b_push(P, X, B); }
 
 block(A) ::= simple_stmts(B).                     { A = B; }
 block(A) ::= NEWLINE INDENT stmts(B) DEDENT.      { A = B; }
@@ -147,8 +188,8 @@ dots(A) ::= ELLIPSIS.                             { A = 3; }
 dots(A) ::= dots(X) DOT.                          { A = X + 1; }
 dots(A) ::= dots(X) ELLIPSIS.                     { A = X + 3; }
 
-dotted_name(A) ::= NAME(N).                       { A = wf_b_dotted(P, NULL, &N); }
-dotted_name(A) ::= dotted_name(X) DOT NAME(N).    { A = wf_b_dotted(P, X, &N); }
+dotted_name(A) ::= NAME(N).                       { A = wf_b_seq(P, wf_b_name(P, &N)); }
+dotted_name(A) ::= dotted_name(X) DOT NAME(N).    { A = wf_b_push(P, X, wf_b_name(P, &N)); }
 
 dotted_as_names(A) ::= dotted_as_name(B).         { A = wf_b_seq(P, B); }
 dotted_as_names(A) ::= dotted_as_names(X) COMMA dotted_as_name(B). { A = wf_b_push(P, X, B); }
@@ -233,9 +274,9 @@ decorator(A) ::= AT test(E) NEWLINE.              { A = E; }
 
 /* testlist_star_expr: one item, or a tuple without parentheses */
 tsl(A) ::= tse(E).                                { A = E; }
-tsl(A) ::= tse(E) COMMA.                          { A = wf_b_tuple(P, wf_b_mark_comma(wf_b_seq(P, E))); }
+tsl(A) ::= tse(E) COMMA(C).                       { A = wf_b_tuple(P, wf_b_seq_end(P, wf_b_mark_comma(wf_b_seq(P, E)), &C)); }
 tsl(A) ::= tse_items2(L).                         { A = wf_b_tuple(P, L); }
-tsl(A) ::= tse_items2(L) COMMA.                   { A = wf_b_tuple(P, wf_b_mark_comma(L)); }
+tsl(A) ::= tse_items2(L) COMMA(C).                { A = wf_b_tuple(P, wf_b_seq_end(P, L, &C)); }
 tse_items2(A) ::= tse(X) COMMA tse(Y).            { A = wf_b_mark_comma(wf_b_push(P, wf_b_seq(P, X), Y)); }
 tse_items2(A) ::= tse_items2(L) COMMA tse(Y).     { A = wf_b_push(P, L, Y); }
 tse(A) ::= test(E).                               { A = E; }
@@ -244,9 +285,9 @@ star_expr(A) ::= STAR(S) expr(E).                 { A = wf_b_starred(P, &S, E); 
 
 /* exprlist (for / del / comprehension targets): always a WF_SEQ */
 exprlist(A) ::= xse(E).                           { A = wf_b_seq(P, E); }
-exprlist(A) ::= xse(E) COMMA.                     { A = wf_b_mark_comma(wf_b_seq(P, E)); }
+exprlist(A) ::= xse(E) COMMA(C).                  { A = wf_b_seq_end(P, wf_b_mark_comma(wf_b_seq(P, E)), &C); }
 exprlist(A) ::= xse_items2(L).                    { A = L; }
-exprlist(A) ::= xse_items2(L) COMMA.              { A = L; }
+exprlist(A) ::= xse_items2(L) COMMA(C).           { A = wf_b_seq_end(P, L, &C); }
 xse_items2(A) ::= xse(X) COMMA xse(Y).            { A = wf_b_mark_comma(wf_b_push(P, wf_b_seq(P, X), Y)); }
 xse_items2(A) ::= xse_items2(L) COMMA xse(Y).     { A = wf_b_push(P, L, Y); }
 xse(A) ::= expr(E).                               { A = E; }
@@ -256,8 +297,8 @@ yield_expr(A) ::= YIELD(T).                       { A = wf_b_yield(P, &T, NULL);
 yield_expr(A) ::= YIELD(T) tsl(E).                { A = wf_b_yield(P, &T, E); }
 yield_expr(A) ::= YIELD(T) FROM test(E).          { A = wf_b_yield_from(P, &T, E); }
 
-test(A) ::= or_test(E).                           { A = E; }
-test(A) ::= or_test(B) IF or_test(C) ELSE test(D). { A = wf_b_ifexp(P, B, C, D); }
+test(A) ::= bexpr(E).                             { A = E; }
+test(A) ::= bexpr(B) IF bexpr(C) ELSE test(D).    { A = wf_b_ifexp(P, B, C, D); }
 test(A) ::= lambdef(E).                           { A = E; }
 
 lambdef(A) ::= LAMBDA(T) COLON test(B).           { A = wf_b_lambda(P, &T, NULL, B); }
@@ -272,16 +313,17 @@ lparam(A) ::= STAR(S).                            { A = wf_b_param(P, NULL, WF_P
 lparam(A) ::= STAR(S) NAME(N).                    { A = wf_b_param(P, &N, WF_PK_STAR, NULL, &S); }
 lparam(A) ::= DOUBLESTAR(S) NAME(N).              { A = wf_b_param(P, &N, WF_PK_DSTAR, NULL, &S); }
 
-or_test(A) ::= and_test(E).                       { A = E; }
-or_test(A) ::= or_test(L) OR and_test(R).         { A = wf_b_boolop(P, L, WF_OP_OR, R); }
-and_test(A) ::= not_test(E).                      { A = E; }
-and_test(A) ::= and_test(L) AND not_test(R).      { A = wf_b_boolop(P, L, WF_OP_AND, R); }
-not_test(A) ::= NOT(T) not_test(E).               { A = wf_b_unary(P, &T, WF_OP_NOT, E); }
-not_test(A) ::= comparison(E).                    { A = E; }
+/* or / and / not, then comparisons, then the binary operators: levels by
+ * the precedence table above, which also keeps the parser's unit
+ * reductions per atom few */
+bexpr(A) ::= comparison(E).                       { A = E; }
+bexpr(A) ::= bexpr(L) OR bexpr(R).                { A = wf_b_boolop(P, L, WF_OP_OR, R); }
+bexpr(A) ::= bexpr(L) AND bexpr(R).               { A = wf_b_boolop(P, L, WF_OP_AND, R); }
+bexpr(A) ::= NOT(T) bexpr(E).                     { A = wf_b_unary(P, &T, WF_OP_NOT, E); }
 comparison(A) ::= expr(E).                        { A = E; }
 comparison(A) ::= comp_chain(E).                  { A = E; }
-comp_chain(A) ::= expr(L) compop(O) expr(R).      { A = wf_b_compare(P, L, O, R); }
-comp_chain(A) ::= comp_chain(L) compop(O) expr(R). { A = wf_b_compare(P, L, O, R); }
+comp_chain(A) ::= expr(L) compop(O) expr(R). [LESS] { A = wf_b_compare(P, L, O, R); }
+comp_chain(A) ::= comp_chain(L) compop(O) expr(R). [LESS] { A = wf_b_compare(P, L, O, R); }
 
 compop(A) ::= LESS.                               { A = WF_OP_LT; }
 compop(A) ::= GREATER.                            { A = WF_OP_GT; }
@@ -294,24 +336,21 @@ compop(A) ::= NOT IN.                             { A = WF_OP_NOT_IN; }
 compop(A) ::= IS.                                 { A = WF_OP_IS; }
 compop(A) ::= IS NOT.                             { A = WF_OP_IS_NOT; }
 
-expr(A) ::= xor_expr(E).                          { A = E; }
-expr(A) ::= expr(L) VBAR xor_expr(R).             { A = wf_b_binop(P, L, WF_OP_BITOR, R); }
-xor_expr(A) ::= and_expr(E).                      { A = E; }
-xor_expr(A) ::= xor_expr(L) CIRCUMFLEX and_expr(R). { A = wf_b_binop(P, L, WF_OP_BITXOR, R); }
-and_expr(A) ::= shift_expr(E).                    { A = E; }
-and_expr(A) ::= and_expr(L) AMPER shift_expr(R).  { A = wf_b_binop(P, L, WF_OP_BITAND, R); }
-shift_expr(A) ::= arith_expr(E).                  { A = E; }
-shift_expr(A) ::= shift_expr(L) LEFTSHIFT arith_expr(R). { A = wf_b_binop(P, L, WF_OP_LSHIFT, R); }
-shift_expr(A) ::= shift_expr(L) RIGHTSHIFT arith_expr(R). { A = wf_b_binop(P, L, WF_OP_RSHIFT, R); }
-arith_expr(A) ::= term(E).                        { A = E; }
-arith_expr(A) ::= arith_expr(L) PLUS term(R).     { A = wf_b_binop(P, L, WF_OP_ADD, R); }
-arith_expr(A) ::= arith_expr(L) MINUS term(R).    { A = wf_b_binop(P, L, WF_OP_SUB, R); }
-term(A) ::= factor(E).                            { A = E; }
-term(A) ::= term(L) STAR factor(R).               { A = wf_b_binop(P, L, WF_OP_MUL, R); }
-term(A) ::= term(L) SLASH factor(R).              { A = wf_b_binop(P, L, WF_OP_TRUEDIV, R); }
-term(A) ::= term(L) PERCENT factor(R).            { A = wf_b_binop(P, L, WF_OP_MOD, R); }
-term(A) ::= term(L) DOUBLESLASH factor(R).        { A = wf_b_binop(P, L, WF_OP_FLOORDIV, R); }
-term(A) ::= term(L) AT factor(R).                 { A = wf_b_binop(P, L, WF_OP_MATMUL, R); }
+expr(A) ::= factor(E).                            { A = E; }
+expr(A) ::= expr(L) VBAR expr(R).                 { A = wf_b_binop(P, L, WF_OP_BITOR, R); }
+expr(A) ::= expr(L) CIRCUMFLEX expr(R).           { A = wf_b_binop(P, L, WF_OP_BITXOR, R); }
+expr(A) ::= expr(L) AMPER expr(R).                { A = wf_b_binop(P, L, WF_OP_BITAND, R); }
+expr(A) ::= expr(L) LEFTSHIFT expr(R).            { A = wf_b_binop(P, L, WF_OP_LSHIFT, R); }
+expr(A) ::= expr(L) RIGHTSHIFT expr(R).           { A = wf_b_binop(P, L, WF_OP_RSHIFT, R); }
+expr(A) ::= expr(L) PLUS expr(R).                 { A = wf_b_binop(P, L, WF_OP_ADD, R); }
+expr(A) ::= expr(L) MINUS expr(R).                { A = wf_b_binop(P, L, WF_OP_SUB, R); }
+expr(A) ::= expr(L) STAR expr(R).                 { A = wf_b_binop(P, L, WF_OP_MUL, R); }
+expr(A) ::= expr(L) SLASH expr(R).                { A = wf_b_binop(P, L, WF_OP_TRUEDIV, R); }
+expr(A) ::= expr(L) PERCENT expr(R).              { A = wf_b_binop(P, L, WF_OP_MOD, R); }
+expr(A) ::= expr(L) DOUBLESLASH expr(R).          { A = wf_b_binop(P, L, WF_OP_FLOORDIV, R); }
+expr(A) ::= expr(L) AT expr(R).                   { A = wf_b_binop(P, L, WF_OP_MATMUL, R); }
+/* unary operators bind tighter than the binary ones and looser than a
+ * power on their right: -2**2 == -(2**2), 2**-1 == 2**(-1) */
 factor(A) ::= PLUS(T) factor(E).                  { A = wf_b_unary(P, &T, WF_OP_POS, E); }
 factor(A) ::= MINUS(T) factor(E).                 { A = wf_b_unary(P, &T, WF_OP_NEG, E); }
 factor(A) ::= TILDE(T) factor(E).                 { A = wf_b_unary(P, &T, WF_OP_INVERT, E); }
@@ -328,10 +367,17 @@ atom_expr(A) ::= atom_expr(F) DOT NAME(N).        { A = wf_b_attr(P, F, &N); }
 atom(A) ::= LPAR(L) RPAR(R).                      { A = wf_b_paren(P, &L, NULL, &R); }
 atom(A) ::= LPAR(L) yield_expr(E) RPAR(R).        { A = wf_b_paren_yield(P, &L, E, &R); }
 atom(A) ::= LPAR(L) tlc(E) RPAR(R).               { A = wf_b_paren(P, &L, E, &R); }
+atom(A) ::= LPAR(L) tse(E) comp_for(C) RPAR(R).   { A = wf_b_display_comp(P, WF_E_GENEXP, &L, E, NULL, C, &R); }
 atom(A) ::= LSQB(L) RSQB(R).                      { A = wf_b_display(P, WF_E_LIST, &L, NULL, &R); }
 atom(A) ::= LSQB(L) tlc(E) RSQB(R).               { A = wf_b_display(P, WF_E_LIST, &L, E, &R); }
-atom(A) ::= LBRACE(L) RBRACE(R).                  { A = wf_b_display(P, WF_E_DICT, &L, NULL, &R); }
-atom(A) ::= LBRACE(L) dictorset(E) RBRACE(R).     { A = wf_b_display(P, WF_E_SET, &L, E, &R); }
+atom(A) ::= LSQB(L) tse(E) comp_for(C) RSQB(R).   { A = wf_b_display_comp(P, WF_E_LISTCOMP, &L, E, NULL, C, &R); }
+atom(A) ::= LBRACE(L) RBRACE(R).                  { A = wf_b_dict_display(P, &L, NULL, &R); }
+atom(A) ::= LBRACE(L) dict_items(D) RBRACE(R).    { A = wf_b_dict_display(P, &L, D, &R); }
+atom(A) ::= LBRACE(L) dict_items(D) COMMA RBRACE(R). { A = wf_b_dict_display(P, &L, D, &R); }
+atom(A) ::= LBRACE(L) set_items(S) RBRACE(R).     { A = wf_b_display(P, WF_E_SET, &L, S, &R); }
+atom(A) ::= LBRACE(L) set_items(S) COMMA RBRACE(R). { A = wf_b_display(P, WF_E_SET, &L, S, &R); }
+atom(A) ::= LBRACE(L) test(K) COLON test(V) comp_for(C) RBRACE(R). { A = wf_b_display_comp(P, WF_E_DICTCOMP, &L, K, V, C, &R); }
+atom(A) ::= LBRACE(L) tse(E) comp_for(C) RBRACE(R). { A = wf_b_display_comp(P, WF_E_SETCOMP, &L, E, NULL, C, &R); }
 atom(A) ::= NAME(T).                              { A = wf_b_name(P, &T); }
 atom(A) ::= NUMBER(T).                            { A = wf_b_number(P, &T); }
 atom(A) ::= strings(S).                           { A = wf_b_strings(P, S, &yyLookaheadToken); }
@@ -343,23 +389,15 @@ atom(A) ::= FALSE(T).                             { A = wf_b_const(P, WF_E_FALSE
 strings(A) ::= STRING(T).                         { A = wf_b_strlist(P, NULL, &T); }
 strings(A) ::= strings(X) STRING(T).              { A = wf_b_strlist(P, X, &T); }
 
-/* contents of ( ) and [ ]: a WF_SEQ, or a comprehension (WF_E_GENEXP) */
+/* items of ( ) and [ ] without a comprehension */
 tlc(A) ::= tse(E).                                { A = wf_b_seq(P, E); }
-tlc(A) ::= tse(E) comp_for(C).                    { A = wf_b_comp(P, WF_E_GENEXP, E, NULL, C); }
 tlc(A) ::= tse(E) COMMA.                          { A = wf_b_mark_comma(wf_b_seq(P, E)); }
 tlc(A) ::= tlc_items2(L).                         { A = L; }
 tlc(A) ::= tlc_items2(L) COMMA.                   { A = L; }
 tlc_items2(A) ::= tse(X) COMMA tse(Y).            { A = wf_b_mark_comma(wf_b_push(P, wf_b_seq(P, X), Y)); }
 tlc_items2(A) ::= tlc_items2(L) COMMA tse(Y).     { A = wf_b_push(P, L, Y); }
 
-/* contents of { }: a WF_E_DICT being built, a WF_SEQ of set items, or a
- * comprehension */
-dictorset(A) ::= dict_items(D).                   { A = D; }
-dictorset(A) ::= dict_items(D) COMMA.             { A = D; }
-dictorset(A) ::= test(K) COLON test(V) comp_for(C). { A = wf_b_comp(P, WF_E_DICTCOMP, K, V, C); }
-dictorset(A) ::= tse(E) comp_for(C).              { A = wf_b_comp(P, WF_E_SETCOMP, E, NULL, C); }
-dictorset(A) ::= set_items(S).                    { A = S; }
-dictorset(A) ::= set_items(S) COMMA.              { A = S; }
+/* items of { }: a WF_E_DICT being built, or a WfSeq of set items */
 dict_items(A) ::= test(K) COLON test(V).          { A = wf_b_dict_item(P, NULL, K, V); }
 dict_items(A) ::= DOUBLESTAR(S) expr(V).          { A = wf_b_dict_spread(P, NULL, &S, V); }
 dict_items(A) ::= dict_items(D) COMMA test(K) COLON test(V). { A = wf_b_dict_item(P, D, K, V); }
@@ -367,9 +405,9 @@ dict_items(A) ::= dict_items(D) COMMA DOUBLESTAR(S) expr(V). { A = wf_b_dict_spr
 set_items(A) ::= tse(E).                          { A = wf_b_seq(P, E); }
 set_items(A) ::= set_items(S) COMMA tse(E).       { A = wf_b_push(P, S, E); }
 
-comp_for(A) ::= FOR(T) exprlist(X) IN or_test(E). { A = wf_b_seq(P, wf_b_comp_for(P, &T, X, E)); }
-comp_for(A) ::= comp_for(C) FOR(T) exprlist(X) IN or_test(E). { A = wf_b_push(P, C, wf_b_comp_for(P, &T, X, E)); }
-comp_for(A) ::= comp_for(C) IF or_test(E).        { A = wf_b_comp_if(P, C, E); }
+comp_for(A) ::= FOR(T) exprlist(X) IN bexpr(E).  { A = wf_b_seq(P, wf_b_comp_for(P, &T, X, E)); }
+comp_for(A) ::= comp_for(C) FOR(T) exprlist(X) IN bexpr(E). { A = wf_b_push(P, C, wf_b_comp_for(P, &T, X, E)); }
+comp_for(A) ::= comp_for(C) IF bexpr(E).          { A = wf_b_comp_if(P, C, E); }
 
 /* call arguments: a WF_SEQ in source order, split by wf_b_call */
 arglist(A) ::= args(L).                           { A = L; }
@@ -385,9 +423,9 @@ argument(A) ::= DOUBLESTAR(S) test(E).            { A = wf_b_arg_star(P, &S, E, 
 
 /* subscripts: one index, or a tuple of them (slices allowed) */
 subscriptlist(A) ::= subscript(E).                { A = E; }
-subscriptlist(A) ::= subscript(E) COMMA.          { A = wf_b_subscript_index(P, wf_b_mark_comma(wf_b_seq(P, E))); }
+subscriptlist(A) ::= subscript(E) COMMA(C).       { A = wf_b_subscript_index(P, wf_b_seq_end(P, wf_b_mark_comma(wf_b_seq(P, E)), &C)); }
 subscriptlist(A) ::= sub_items2(L).               { A = wf_b_subscript_index(P, L); }
-subscriptlist(A) ::= sub_items2(L) COMMA.         { A = wf_b_subscript_index(P, L); }
+subscriptlist(A) ::= sub_items2(L) COMMA(C).      { A = wf_b_subscript_index(P, wf_b_seq_end(P, L, &C)); }
 sub_items2(A) ::= subscript(X) COMMA subscript(Y). { A = wf_b_mark_comma(wf_b_push(P, wf_b_seq(P, X), Y)); }
 sub_items2(A) ::= sub_items2(L) COMMA subscript(Y). { A = wf_b_push(P, L, Y); }
 subscript(A) ::= test(E).                         { A = E; }
@@ -443,13 +481,14 @@ bool wf_lemon_would_shift(void *parser, int major) {
     }
 }
 
-/* The semantic value `depth` entries below the top, when it is a node
- * (nonterminal with the default type); NULL otherwise. */
-WfAst *wf_lemon_top_node(void *parser, int depth) {
+/* The semantic value `depth` entries below the top when it is a
+ * nonterminal: callers know from the grammar that it is a WfAst or a
+ * WfSeq (both start with their kind). NULL for a token. */
+void *wf_lemon_top_node(void *parser, int depth) {
     yyParser *ps = parser;
     yyStackEntry *e = ps->yytos - depth;
     if (e <= ps->yystack || e->major < YYNTOKEN) return NULL;
-    WfAst *n;
+    void *n;
     memcpy(&n, &e->minor, sizeof n);
     return n;
 }

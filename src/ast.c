@@ -78,10 +78,16 @@ static void push(WfParser *p, WfAstList *l, WfAst *n) {
     wf_ast_list_push(p->arena, l, n);
 }
 
-static WfAstList seq_items(WfAst *seq) {
+static WfAstList seq_items(WfSeq *seq) {
     WfAstList l = {0, 0, NULL};
     if (seq) l = seq->list;
     return l;
+}
+
+static void end_seq(WfAst *n, const WfSeq *s) {
+    if (!s) return;
+    n->end_line = s->end_line;
+    n->end_col = s->end_col;
 }
 
 /* ---- errors ------------------------------------------------------------ */
@@ -162,6 +168,7 @@ static void error_after(WfParser *p, const WfTok *next, const char *fmt,
                         ...) {
     if (p->failed) return;
     p->failed = true;
+    p->hard = true;
     va_list ap;
     va_start(ap, fmt);
     verror(p, &p->err, "SyntaxError", next->line, next->col, next->end_line,
@@ -171,6 +178,32 @@ static void error_after(WfParser *p, const WfTok *next, const char *fmt,
 }
 
 /* ---- names --------------------------------------------------------------- */
+
+/* A set of interned names (compared by pointer), for the duplicate
+ * keyword and parameter checks; linear however many names there are. */
+typedef struct NameSet {
+    const char **tab;
+    size_t cap;
+} NameSet;
+
+/* Adds name; returns true if it was already there. */
+static bool nameset_add(NameSet *s, const char *name, size_t hint) {
+    if (!s->tab) {
+        size_t cap = 16;
+        while (cap < hint * 2) cap *= 2;
+        s->tab = calloc(cap, sizeof *s->tab);
+        if (!s->tab) return false;
+        s->cap = cap;
+    }
+    size_t h = ((uintptr_t)name >> 4) * 0x9E3779B97F4A7C15u;
+    for (size_t i = h & (s->cap - 1);; i = (i + 1) & (s->cap - 1)) {
+        if (!s->tab[i]) {
+            s->tab[i] = name;
+            return false;
+        }
+        if (s->tab[i] == name) return true;
+    }
+}
 
 WfAst *wf_b_name(WfParser *p, const WfTok *t) {
     WfAst *n = node_tok(p, WF_E_NAME, t);
@@ -267,6 +300,7 @@ WfAst *wf_b_number(WfParser *p, const WfTok *t) {
         n->big = digits;
     } else if (nd > WF_MAX_BIG_DIGITS) {
         wf_b_error_tok(p, t, "integer literal too large");
+        p->hard = true;
     } else {
         n->big = to_decimal(p, digits, nd, base);
     }
@@ -469,26 +503,39 @@ static bool pieces_literal(WfParser *p, Pieces *ps, const char *s, size_t n,
     return true;
 }
 
-/* Line and columns of s inside token t. */
-static void pos_in(const WfTok *t, const char *s, int *line, int *col,
+/* Where in a token a scan stands: line and columns of p. Scans move
+ * forward, so positions inside a long f-string cost linear time. */
+typedef struct TokPos {
+    const WfTok *tok;
+    const char *p;
+    int line, col, bcol;
+} TokPos;
+
+static void pos_in(TokPos *tp, const char *s, int *line, int *col,
                    int *bcol) {
-    int l = t->line, c = t->col, b = t->bcol;
-    for (const char *q = t->s; q < s; q++) {
+    if (!tp->p || tp->p > s) {
+        tp->p = tp->tok->s;
+        tp->line = tp->tok->line;
+        tp->col = tp->tok->col;
+        tp->bcol = tp->tok->bcol;
+    }
+    for (const char *q = tp->p; q < s; q++) {
         if (*q == '\n') {
-            l++;
-            c = b = 0;
+            tp->line++;
+            tp->col = tp->bcol = 0;
         } else {
-            b++;
-            if (((unsigned char)*q & 0xC0) != 0x80) c++;
+            tp->bcol++;
+            if (((unsigned char)*q & 0xC0) != 0x80) tp->col++;
         }
     }
-    *line = l;
-    *col = c;
-    *bcol = b;
+    tp->p = s;
+    *line = tp->line;
+    *col = tp->col;
+    *bcol = tp->bcol;
 }
 
 typedef struct FCtx {
-    const WfTok *tok;     /* the f-string token */
+    TokPos pos;           /* in the f-string token */
     const WfTok *next;    /* the token after the literals, for errors */
     bool raw;
     const char *end;      /* end of the body */
@@ -609,7 +656,7 @@ static bool ffield(WfParser *p, FCtx *c, const char **str, int lvl,
         return false;
     }
     int line, col, bcol;
-    pos_in(c->tok, expr_start, &line, &col, &bcol);
+    pos_in(&c->pos, expr_start, &line, &col, &bcol);
     WfAst *value = wf_parse_field(p, expr_start,
                                   (size_t)(expr_end - expr_start), line, col,
                                   bcol);
@@ -640,7 +687,7 @@ static bool ffield(WfParser *p, FCtx *c, const char **str, int lvl,
         if (*str >= end) goto unexpected_end;
         Pieces sp;
         memset(&sp, 0, sizeof sp);
-        pos_in(c->tok, *str, &sp.line, &sp.col, &bcol);
+        pos_in(&c->pos, *str, &sp.line, &sp.col, &bcol);
         if (!fparse(p, c, str, lvl + 1, &sp)) return false;
         pieces_flush(p, &sp);
         if (sp.list.n > 0) {
@@ -681,12 +728,15 @@ static bool fparse(WfParser *p, FCtx *c, const char **str, int lvl,
             char ch = *s;
             if (!c->raw && ch == '\\' && s + 1 < end) {
                 s++;
-                if (*s == 'N' && s + 1 < end && s[1] == '{') {
+                ch = *s;
+                if (ch == 'N' && s + 1 < end && s[1] == '{') {
                     s += 2;
                     while (s < end && *s != '}') s++;
                     if (s >= end) break;
+                    continue;
                 }
-                continue;
+                /* "\{" keeps its backslash and still opens a field */
+                if (ch != '{' && ch != '}') continue;
             }
             if (ch == '{' || ch == '}') {
                 if (lvl == 0) {
@@ -707,7 +757,7 @@ static bool fparse(WfParser *p, FCtx *c, const char **str, int lvl,
         if (s > lit) {
             if (ps->n == 0) {
                 int b;
-                pos_in(c->tok, lit, &ps->line, &ps->col, &b);
+                pos_in(&c->pos, lit, &ps->line, &ps->col, &b);
             }
             if (!pieces_literal(p, ps, lit, (size_t)(s - lit), c->raw,
                                 c->next))
@@ -716,7 +766,7 @@ static bool fparse(WfParser *p, FCtx *c, const char **str, int lvl,
         if (brace) {
             if (ps->n == 0) {
                 int b;
-                pos_in(c->tok, s, &ps->line, &ps->col, &b);
+                pos_in(&c->pos, s, &ps->line, &ps->col, &b);
             }
             pieces_text(p, ps, s, 1);
             *str = s + 2;
@@ -763,6 +813,7 @@ WfAst *wf_b_strings(WfParser *p, WfStrList *l, const WfTok *next) {
     }
     if (bytes) {
         wf_b_error_tok(p, first, "bytes literals are not supported");
+        p->hard = true;
         return res;
     }
     Pieces ps;
@@ -778,7 +829,7 @@ WfAst *wf_b_strings(WfParser *p, WfStrList *l, const WfTok *next) {
                 return res;
             continue;
         }
-        FCtx c = {t, next, st.raw, st.body + st.n};
+        FCtx c = {{t, NULL, 0, 0, 0}, next, st.raw, st.body + st.n};
         const char *s = st.body;
         if (!fparse(p, &c, &s, 0, &ps)) return res;
     }
@@ -795,43 +846,46 @@ WfAst *wf_b_strings(WfParser *p, WfStrList *l, const WfTok *next) {
 
 /* ---- generic ------------------------------------------------------------- */
 
-WfAst *wf_b_seq_end(WfParser *p, WfAst *seq, const WfTok *t) {
+WfSeq *wf_b_seq_end(WfParser *p, WfSeq *seq, const WfTok *t) {
     (void)p;
-    end_tok(seq, t);
+    seq->end_line = t->end_line;
+    seq->end_col = t->end_col;
     return seq;
 }
 
-WfAst *wf_b_seq(WfParser *p, WfAst *first) {
-    WfAst *s = first ? node_at(p, WF_SEQ, first)
-                     : wf_ast_new(p->arena, WF_SEQ, 0, 0);
-    if (first) push(p, &s->list, first);
+WfSeq *wf_b_seq(WfParser *p, WfAst *first) {
+    WfSeq *s = wf_arena_alloc(p->arena, sizeof *s);
+    s->kind = WF_SEQ;
+    bool par = first->parenthesized;
+    s->line = par ? first->pline : first->line;
+    s->col = par ? first->pcol : first->col;
+    s->end_line = par ? first->pend_line : first->end_line;
+    s->end_col = par ? first->pend_col : first->end_col;
+    push(p, &s->list, first);
     return s;
 }
 
-WfAst *wf_b_push(WfParser *p, WfAst *seq, WfAst *item) {
+WfSeq *wf_b_push(WfParser *p, WfSeq *seq, WfAst *item) {
     push(p, &seq->list, item);
-    end_at(seq, item);
+    bool par = item->parenthesized;
+    seq->end_line = par ? item->pend_line : item->end_line;
+    seq->end_col = par ? item->pend_col : item->end_col;
     return seq;
 }
 
-WfAst *wf_b_mark_comma(WfAst *seq) {
-    seq->trailing_comma = true;
+WfSeq *wf_b_cat(WfParser *p, WfSeq *seq, WfSeq *more) {
+    for (int i = 0; i < more->list.n; i++) push(p, &seq->list, more->list.items[i]);
+    seq->end_line = more->end_line;
+    seq->end_col = more->end_col;
     return seq;
 }
 
-WfAst *wf_b_stmts(WfParser *p, WfAst *seq, WfAst *stmt) {
-    if (!seq) seq = wf_ast_new(p->arena, WF_SEQ, stmt->line, stmt->col);
-    if (stmt->kind == WF_SEQ) {
-        for (int i = 0; i < stmt->list.n; i++)
-            push(p, &seq->list, stmt->list.items[i]);
-    } else {
-        push(p, &seq->list, stmt);
-    }
-    end_at(seq, stmt);
+WfSeq *wf_b_mark_comma(WfSeq *seq) {
+    seq->comma = true;
     return seq;
 }
 
-void wf_b_module(WfParser *p, WfAst *stmts) {
+void wf_b_module(WfParser *p, WfSeq *stmts) {
     if (stmts) p->body = stmts->list;
 }
 
@@ -851,19 +905,22 @@ void wf_b_eval(WfParser *p, WfAst *e) {
 
 /* ---- displays ------------------------------------------------------------ */
 
-WfAst *wf_b_paren(WfParser *p, const WfTok *l, WfAst *inner,
+/* A tuple node made from a list's items. */
+static WfAst *tuple_of(WfParser *p, WfSeq *s) {
+    WfAst *t = wf_ast_new(p->arena, WF_E_TUPLE, s->line, s->col);
+    t->end_line = s->end_line;
+    t->end_col = s->end_col;
+    t->list = s->list;
+    return t;
+}
+
+WfAst *wf_b_paren(WfParser *p, const WfTok *l, WfSeq *inner,
                   const WfTok *r) {
     WfAst *n;
     if (!inner) {
         n = node_tok(p, WF_E_TUPLE, l);
-    } else if (inner->kind == WF_E_GENEXP) {
-        n = inner;
-        n->line = l->line;
-        n->col = l->col;
-    } else if (inner->trailing_comma) {
-        n = inner;
-        n->kind = WF_E_TUPLE;
-        n->trailing_comma = false;
+    } else if (inner->comma) {
+        n = tuple_of(p, inner);
         n->line = l->line;
         n->col = l->col;
     } else {
@@ -888,24 +945,35 @@ WfAst *wf_b_paren_yield(WfParser *p, const WfTok *l, WfAst *y,
 }
 
 WfAst *wf_b_display(WfParser *p, WfAstKind kind, const WfTok *l,
-                    WfAst *inner, const WfTok *r) {
-    WfAst *n;
-    if (!inner) {
-        n = node_tok(p, kind, l);
-    } else {
-        n = inner;
-        if (n->kind == WF_SEQ) n->kind = kind;
-        else if (n->kind == WF_E_GENEXP) n->kind = WF_E_LISTCOMP;
-        n->trailing_comma = false;
-        n->line = l->line;
-        n->col = l->col;
-    }
+                    WfSeq *items, const WfTok *r) {
+    WfAst *n = node_tok(p, kind, l);
+    n->list = seq_items(items);
+    end_tok(n, r);
+    return n;
+}
+
+WfAst *wf_b_display_comp(WfParser *p, WfAstKind kind, const WfTok *l,
+                         WfAst *elt, WfAst *val, WfSeq *comps,
+                         const WfTok *r) {
+    WfAst *n = wf_b_comp(p, kind, elt, val, comps);
+    n->line = l->line;
+    n->col = l->col;
+    end_tok(n, r);
+    if (kind == WF_E_GENEXP) set_parens(n, l, r);
+    return n;
+}
+
+WfAst *wf_b_dict_display(WfParser *p, const WfTok *l, WfAst *dict,
+                         const WfTok *r) {
+    WfAst *n = dict ? dict : node_tok(p, WF_E_DICT, l);
+    n->line = l->line;
+    n->col = l->col;
     end_tok(n, r);
     return n;
 }
 
 WfAst *wf_b_comp(WfParser *p, WfAstKind kind, WfAst *elt, WfAst *val,
-                 WfAst *comps) {
+                 WfSeq *comps) {
     if (elt->kind == WF_E_STARRED) {
         wf_b_error_node(p, elt,
                         "iterable unpacking cannot be used in comprehension");
@@ -914,7 +982,7 @@ WfAst *wf_b_comp(WfParser *p, WfAstKind kind, WfAst *elt, WfAst *val,
     n->left = elt;
     n->right = val;
     n->comps = comps->list;
-    end_at(n, comps);
+    end_seq(n, comps);
     return n;
 }
 
@@ -1003,11 +1071,8 @@ WfAst *wf_b_starred(WfParser *p, const WfTok *t, WfAst *e) {
     return n;
 }
 
-WfAst *wf_b_tuple(WfParser *p, WfAst *seq) {
-    (void)p;
-    seq->kind = WF_E_TUPLE;
-    seq->trailing_comma = false;
-    return seq;
+WfAst *wf_b_tuple(WfParser *p, WfSeq *seq) {
+    return tuple_of(p, seq);
 }
 
 WfAst *wf_b_yield(WfParser *p, const WfTok *t, WfAst *value) {
@@ -1029,10 +1094,10 @@ static WfParams *empty_params(WfParser *p) {
     return wf_arena_alloc(p->arena, sizeof(WfParams));
 }
 
-WfAst *wf_b_lambda(WfParser *p, const WfTok *t, WfAst *params,
+WfAst *wf_b_lambda(WfParser *p, const WfTok *t, WfParams *params,
                    WfAst *body) {
     WfAst *n = node_tok(p, WF_E_LAMBDA, t);
-    n->params = params ? params->params : empty_params(p);
+    n->params = params ? params : empty_params(p);
     n->left = body;
     end_at(n, body);
     return n;
@@ -1063,8 +1128,8 @@ WfAst *wf_b_subscript(WfParser *p, WfAst *value, WfAst *index,
     return n;
 }
 
-WfAst *wf_b_subscript_index(WfParser *p, WfAst *seq) {
-    return wf_b_tuple(p, seq);
+WfAst *wf_b_subscript_index(WfParser *p, WfSeq *seq) {
+    return tuple_of(p, seq);
 }
 
 WfAst *wf_b_slice(WfParser *p, WfAst *lo, const WfTok *colon, WfAst *hi,
@@ -1081,7 +1146,7 @@ WfAst *wf_b_slice(WfParser *p, WfAst *lo, const WfTok *colon, WfAst *hi,
 }
 
 /* The name CPython's messages use for an expression. */
-static const char *expr_name(const WfAst *e) {
+const char *wf_b_expr_name(const WfAst *e) {
     switch (e->kind) {
     case WF_E_ATTR: return "attribute";
     case WF_E_SUBSCRIPT: return "subscript";
@@ -1111,14 +1176,15 @@ static const char *expr_name(const WfAst *e) {
     }
 }
 
-WfAst *wf_b_call(WfParser *p, WfAst *func, const WfTok *l, WfAst *args,
-                  const WfTok *r) {
+WfAst *wf_b_call(WfParser *p, WfAst *func, const WfTok *l, WfSeq *args,
+                 const WfTok *r) {
     WfAst *n = node_at(p, WF_E_CALL, func);
     n->left = func;
     end_tok(n, r);
     if (!args) return n;
-    if (args->list.n == 1 && !args->trailing_comma && l &&
-        args->list.items[0]->kind == WF_E_GENEXP) {
+    if (args->list.n == 1 && !args->comma && l &&
+        args->list.items[0]->kind == WF_E_GENEXP &&
+        !args->list.items[0]->parenthesized) {
         /* f(x for x in y): the call's parentheses are the genexp's */
         WfAst *g = args->list.items[0];
         g->line = l->line;
@@ -1127,31 +1193,38 @@ WfAst *wf_b_call(WfParser *p, WfAst *func, const WfTok *l, WfAst *args,
     }
     bool kw = false, kwunpack = false;
     int nargs = args->list.n;
-    for (int i = 0; i < nargs; i++) {
+    NameSet seen = {NULL, 0};
+    for (int i = 0; i < nargs && !p->failed; i++) {
         WfAst *a = args->list.items[i];
+        if (a->kind == WF_E_GENEXP && !a->parenthesized && !l) {
+            /* class C(x for x in y): CPython's grammar stops at 'for' */
+            WfAst at = *a->comps.items[0];
+            at.end_line = at.line;
+            at.end_col = at.col + 3;
+            wf_b_error_node(p, &at, "invalid syntax");
+            break;
+        }
         if (a->kind == WF_E_GENEXP && !a->parenthesized &&
-            (nargs > 1 || args->trailing_comma || !l)) {
+            (nargs > 1 || args->comma)) {
             wf_b_error_node(p, a, "Generator expression must be parenthesized");
-            return n;
+            break;
         }
         if (a->kind == WF_E_KEYWORD) {
             if (!a->name) kwunpack = true;
             kw = true;
-            for (int j = 0; a->name && j < n->keywords.n; j++) {
-                if (n->keywords.items[j]->name == a->name)
-                    wf_b_deferred_node(p, a, "keyword argument repeated: %s",
-                                       a->name);
-            }
+            if (a->name && nameset_add(&seen, a->name, (size_t)nargs))
+                wf_b_deferred_node(p, a, "keyword argument repeated: %s",
+                                   a->name);
             push(p, &n->keywords, a);
         } else if (a->kind == WF_E_STARRED) {
             if (kwunpack) {
-                WfAst star = *a;
-                star.end_line = a->line;
-                star.end_col = a->col + 1;
-                wf_b_error_node(p, &star,
+                /* CPython 3.11 underlines the arguments before the '*' */
+                WfAst range = *args->list.items[0];
+                end_at(&range, args->list.items[i - 1]);
+                wf_b_error_node(p, &range,
                                 "iterable argument unpacking follows "
                                 "keyword argument unpacking");
-                return n;
+                break;
             }
             push(p, &n->list, a);
         } else {
@@ -1161,11 +1234,12 @@ WfAst *wf_b_call(WfParser *p, WfAst *func, const WfTok *l, WfAst *args,
                                           "keyword argument unpacking"
                                         : "positional argument follows "
                                           "keyword argument");
-                return n;
+                break;
             }
             push(p, &n->list, a);
         }
     }
+    free(seen.tab);
     return n;
 }
 
@@ -1182,7 +1256,7 @@ WfAst *wf_b_arg_keyword(WfParser *p, WfAst *key, const WfTok *eq,
     end_tok(&range, eq);
     if (key->kind == WF_E_TRUE || key->kind == WF_E_FALSE ||
         key->kind == WF_E_NONE)
-        wf_b_error_node(p, &range, "cannot assign to %s", expr_name(key));
+        wf_b_error_node(p, &range, "cannot assign to %s", wf_b_expr_name(key));
     else
         wf_b_error_node(p, &range,
                         "expression cannot contain assignment, perhaps you "
@@ -1201,7 +1275,7 @@ WfAst *wf_b_arg_keyword_genexp(WfParser *p, WfAst *key, const WfTok *eq,
     return n;
 }
 
-WfAst *wf_b_arg_genexp(WfParser *p, WfAst *elt, WfAst *comps) {
+WfAst *wf_b_arg_genexp(WfParser *p, WfAst *elt, WfSeq *comps) {
     return wf_b_comp(p, WF_E_GENEXP, elt, NULL, comps);
 }
 
@@ -1269,7 +1343,7 @@ static void starred_targets(WfParser *p, const WfAst *t, bool top) {
 static bool store_target(WfParser *p, const WfAst *t) {
     const WfAst *bad = invalid_target(t, T_STORE);
     if (bad) {
-        wf_b_error_node(p, bad, "cannot assign to %s", expr_name(bad));
+        wf_b_error_node(p, bad, "cannot assign to %s", wf_b_expr_name(bad));
         return false;
     }
     starred_targets(p, t, true);
@@ -1277,11 +1351,9 @@ static bool store_target(WfParser *p, const WfAst *t) {
 }
 
 /* A target list from an exprlist: one item, or a tuple. */
-static WfAst *target_of(WfParser *p, WfAst *seq) {
-    if (seq->list.n == 1 && !seq->trailing_comma) return seq->list.items[0];
-    WfAst *t = node_at(p, WF_E_TUPLE, seq);
-    t->list = seq->list;
-    return t;
+static WfAst *target_of(WfParser *p, WfSeq *seq) {
+    if (seq->list.n == 1 && !seq->comma) return seq->list.items[0];
+    return tuple_of(p, seq);
 }
 
 /* Is e an expression CPython's grammar reaches as a bitwise_or? */
@@ -1317,7 +1389,7 @@ static const WfAst *leading_bitwise_or(const WfAst *e) {
     return e;
 }
 
-WfAst *wf_b_assign(WfParser *p, WfAst *chain) {
+WfAst *wf_b_assign(WfParser *p, WfSeq *chain) {
     int n = chain->list.n;
     WfAst **it = chain->list.items;
     WfAst *value = it[n - 1];
@@ -1358,13 +1430,13 @@ WfAst *wf_b_assign(WfParser *p, WfAst *chain) {
                 wf_b_error_node(p, e,
                                 "cannot assign to %s here. Maybe you meant "
                                 "'==' instead of '='?",
-                                expr_name(e));
+                                wf_b_expr_name(e));
             }
         } else if (!inv) {
             wf_b_error_node(p, it[bad],
                             "assignment to yield expression not possible");
         } else {
-            wf_b_error_node(p, inv, "cannot assign to %s", expr_name(inv));
+            wf_b_error_node(p, inv, "cannot assign to %s", wf_b_expr_name(inv));
         }
         return s;
     }
@@ -1387,7 +1459,7 @@ WfAst *wf_b_augassign(WfParser *p, WfAst *target, int op, WfAst *value) {
         wf_b_error_node(p, target,
                         "'%s' is an illegal expression for augmented "
                         "assignment",
-                        expr_name(target));
+                        wf_b_expr_name(target));
         return s;
     }
     value_starred(p, value);
@@ -1404,7 +1476,7 @@ WfAst *wf_b_annassign(WfParser *p, WfAst *target, WfAst *ann,
                target->parenthesized == (target->kind == WF_E_TUPLE)) {
         wf_b_error_node(p, target,
                         "only single target (not %s) can be annotated",
-                        expr_name(target));
+                        wf_b_expr_name(target));
     } else if (target->kind != WF_E_NAME && target->kind != WF_E_ATTR &&
                target->kind != WF_E_SUBSCRIPT) {
         wf_b_error_node(p, target, "illegal target for annotation");
@@ -1453,18 +1525,18 @@ WfAst *wf_b_raise(WfParser *p, const WfTok *t, WfAst *exc, WfAst *cause) {
     return s;
 }
 
-WfAst *wf_b_del(WfParser *p, const WfTok *t, WfAst *targets) {
+WfAst *wf_b_del(WfParser *p, const WfTok *t, WfSeq *targets) {
     WfAst *s = node_tok(p, WF_S_DEL, t);
     for (int i = 0; i < targets->list.n; i++) {
         WfAst *e = targets->list.items[i];
         const WfAst *bad = invalid_target(e, T_DEL);
         if (bad) {
-            wf_b_error_node(p, bad, "cannot delete %s", expr_name(bad));
+            wf_b_error_node(p, bad, "cannot delete %s", wf_b_expr_name(bad));
             return s;
         }
         push(p, &s->list, e);
     }
-    end_at(s, targets);
+    end_seq(s, targets);
     return s;
 }
 
@@ -1477,67 +1549,78 @@ WfAst *wf_b_assert(WfParser *p, const WfTok *t, WfAst *test, WfAst *msg) {
     return s;
 }
 
-WfAst *wf_b_names(WfParser *p, WfAstKind k, const WfTok *t, WfAst *seq) {
+WfAst *wf_b_names(WfParser *p, WfAstKind k, const WfTok *t, WfSeq *seq) {
     WfAst *s = node_tok(p, k, t);
     s->nnames = seq->list.n;
     s->names = wf_arena_alloc(p->arena, (size_t)s->nnames * sizeof *s->names);
     for (int i = 0; i < s->nnames; i++) s->names[i] = seq->list.items[i]->name;
-    end_at(s, seq);
+    end_seq(s, seq);
     return s;
 }
 
-WfAst *wf_b_print(WfParser *p, const WfTok *t, WfAst *seq, bool comma) {
+WfAst *wf_b_print(WfParser *p, const WfTok *t, WfSeq *seq, bool comma) {
     WfAst *s = node_tok(p, WF_S_PRINT, t);
     s->list = seq_items(seq);
     s->trailing_comma = comma;
-    end_at(s, seq);
+    end_seq(s, seq);
     return s;
 }
 
-WfAst *wf_b_dotted(WfParser *p, WfAst *prefix, const WfTok *name) {
-    if (!prefix) {
-        WfAst *a = node_tok(p, WF_S_ALIAS, name);
-        a->name = wf_parse_intern(p, name->s, (size_t)name->len);
-        return a;
+/* "a.b.c" from the names of a dotted name, joined once. */
+static const char *dotted_string(WfParser *p, WfSeq *d) {
+    if (d->list.n == 1) return d->list.items[0]->name;
+    size_t n = 0;
+    for (int i = 0; i < d->list.n; i++) n += strlen(d->list.items[i]->name) + 1;
+    char *buf = malloc(n);
+    if (!buf) return d->list.items[0]->name;
+    size_t o = 0;
+    for (int i = 0; i < d->list.n; i++) {
+        size_t k = strlen(d->list.items[i]->name);
+        if (i) buf[o++] = '.';
+        memcpy(buf + o, d->list.items[i]->name, k);
+        o += k;
     }
-    size_t n1 = strlen(prefix->name);
-    char *buf = malloc(n1 + (size_t)name->len + 2);
-    if (!buf) return prefix;
-    memcpy(buf, prefix->name, n1);
-    buf[n1] = '.';
-    memcpy(buf + n1 + 1, name->s, (size_t)name->len);
-    prefix->name = wf_parse_intern(p, buf, n1 + 1 + (size_t)name->len);
+    const char *r = wf_parse_intern(p, buf, o);
     free(buf);
-    end_tok(prefix, name);
-    return prefix;
+    return r;
 }
 
-WfAst *wf_b_alias(WfParser *p, WfAst *dotted, const WfTok *as) {
+WfAst *wf_b_alias(WfParser *p, WfSeq *dotted, const WfTok *as) {
+    WfAst *a = wf_ast_new(p->arena, WF_S_ALIAS, dotted->line, dotted->col);
+    a->name = dotted_string(p, dotted);
+    a->end_line = dotted->end_line;
+    a->end_col = dotted->end_col;
     if (as) {
-        dotted->asname = wf_parse_intern(p, as->s, (size_t)as->len);
-        end_tok(dotted, as);
+        a->asname = wf_parse_intern(p, as->s, (size_t)as->len);
+        end_tok(a, as);
     }
-    return dotted;
+    return a;
 }
 
 WfAst *wf_b_alias_name(WfParser *p, const WfTok *name, const WfTok *as) {
-    return wf_b_alias(p, wf_b_dotted(p, NULL, name), as);
+    WfAst *a = node_tok(p, WF_S_ALIAS, name);
+    a->name = wf_parse_intern(p, name->s, (size_t)name->len);
+    if (as) {
+        a->asname = wf_parse_intern(p, as->s, (size_t)as->len);
+        end_tok(a, as);
+    }
+    return a;
 }
 
-WfAst *wf_b_import(WfParser *p, const WfTok *t, WfAst *aliases) {
+WfAst *wf_b_import(WfParser *p, const WfTok *t, WfSeq *aliases) {
     WfAst *s = node_tok(p, WF_S_IMPORT, t);
     s->list = aliases->list;
-    end_at(s, aliases);
+    end_seq(s, aliases);
     return s;
 }
 
 WfAst *wf_b_import_from(WfParser *p, const WfTok *t, int level,
-                        WfAst *module, WfAst *aliases) {
+                        WfSeq *module, WfSeq *aliases) {
     WfAst *s = node_tok(p, WF_S_IMPORTFROM, t);
-    s->name = module ? module->name : NULL;
+    s->name = module ? dotted_string(p, module) : NULL;
     s->level = level;
     s->list = aliases->list;
-    end_at(s, aliases);
+    end_seq(s, aliases);
     return s;
 }
 
@@ -1548,66 +1631,69 @@ WfAst *wf_b_import_star(WfParser *p, const WfTok *star) {
 }
 
 void wf_b_import_trailing_comma(WfParser *p, const WfTok *next) {
+    if (next->type != TK_NEWLINE) return; /* the grammar reports that */
     error_after(p, next,
                 "trailing comma not allowed without surrounding parentheses");
 }
 
 /* ---- compound statements ------------------------------------------------- */
 
-static void set_body(WfAstList *dst, WfAst *seq) { *dst = seq_items(seq); }
+static void set_body(WfAstList *dst, WfSeq *seq) { *dst = seq_items(seq); }
 
-WfAst *wf_b_if(WfParser *p, const WfTok *t, WfAst *test, WfAst *body) {
+WfSeq *wf_b_if(WfParser *p, const WfTok *t, WfAst *test, WfSeq *body) {
     WfAst *s = node_tok(p, WF_S_IF, t);
     s->test = test;
     set_body(&s->body, body);
-    end_at(s, body);
+    end_seq(s, body);
     /* the head: [outermost if, innermost if] while elifs are added */
-    WfAst *h = wf_b_seq(p, s);
+    WfSeq *h = wf_b_seq(p, s);
     push(p, &h->list, s);
     return h;
 }
 
-WfAst *wf_b_elif(WfParser *p, WfAst *head, const WfTok *t, WfAst *test,
-                 WfAst *body) {
+WfSeq *wf_b_elif(WfParser *p, WfSeq *head, const WfTok *t, WfAst *test,
+                 WfSeq *body) {
     WfAst *s = node_tok(p, WF_S_IF, t);
     s->test = test;
     set_body(&s->body, body);
-    end_at(s, body);
+    end_seq(s, body);
     WfAst *inner = head->list.items[1];
     push(p, &inner->orelse, s);
     head->list.items[1] = s;
-    end_at(head, s);
+    head->end_line = s->end_line;
+    head->end_col = s->end_col;
     return head;
 }
 
-WfAst *wf_b_if_done(WfParser *p, WfAst *head, WfAst *orelse) {
+WfAst *wf_b_if_done(WfParser *p, WfSeq *head, WfSeq *orelse) {
     (void)p;
     WfAst *outer = head->list.items[0], *inner = head->list.items[1];
     if (orelse) {
         set_body(&inner->orelse, orelse);
-        end_at(head, orelse);
+        head->end_line = orelse->end_line;
+        head->end_col = orelse->end_col;
     }
     /* every if of the chain ends where the chain ends */
     for (WfAst *s = outer;;) {
-        end_at(s, head);
+        end_seq(s, head);
         if (s == inner) break;
         s = s->orelse.items[0];
     }
     return outer;
 }
 
-WfAst *wf_b_while(WfParser *p, const WfTok *t, WfAst *test, WfAst *body,
-                  WfAst *orelse) {
+WfAst *wf_b_while(WfParser *p, const WfTok *t, WfAst *test, WfSeq *body,
+                  WfSeq *orelse) {
     WfAst *s = node_tok(p, WF_S_WHILE, t);
     s->test = test;
     set_body(&s->body, body);
     set_body(&s->orelse, orelse);
-    end_at(s, orelse ? orelse : body);
+    end_seq(s, orelse ? orelse : body);
     return s;
 }
 
-WfAst *wf_b_for(WfParser *p, const WfTok *t, WfAst *target, WfAst *iter,
-                WfAst *body, WfAst *orelse) {
+WfAst *wf_b_for(WfParser *p, const WfTok *t, WfSeq *target, WfAst *iter,
+                WfSeq *body, WfSeq *orelse) {
     WfAst *s = node_tok(p, WF_S_FOR, t);
     s->left = target_of(p, target);
     store_target(p, s->left);
@@ -1615,31 +1701,31 @@ WfAst *wf_b_for(WfParser *p, const WfTok *t, WfAst *target, WfAst *iter,
     s->right = iter;
     set_body(&s->body, body);
     set_body(&s->orelse, orelse);
-    end_at(s, orelse ? orelse : body);
+    end_seq(s, orelse ? orelse : body);
     return s;
 }
 
 WfAst *wf_b_handler(WfParser *p, const WfTok *t, WfAst *type,
-                    const WfTok *name, WfAst *body) {
+                    const WfTok *name, WfSeq *body) {
     WfAst *s = node_tok(p, WF_S_HANDLER, t);
     s->left = type;
     if (name) s->name = wf_parse_intern(p, name->s, (size_t)name->len);
     set_body(&s->body, body);
-    end_at(s, body);
+    end_seq(s, body);
     return s;
 }
 
-WfAst *wf_b_try(WfParser *p, const WfTok *t, WfAst *body, WfAst *handlers,
-                WfAst *orelse, WfAst *finalbody) {
+WfAst *wf_b_try(WfParser *p, const WfTok *t, WfSeq *body, WfSeq *handlers,
+                WfSeq *orelse, WfSeq *finalbody) {
     WfAst *s = node_tok(p, WF_S_TRY, t);
     set_body(&s->body, body);
     set_body(&s->handlers, handlers);
     set_body(&s->orelse, orelse);
     set_body(&s->finalbody, finalbody);
-    end_at(s, body);
-    end_at(s, handlers);
-    end_at(s, orelse);
-    end_at(s, finalbody);
+    end_seq(s, body);
+    end_seq(s, handlers);
+    end_seq(s, orelse);
+    end_seq(s, finalbody);
     return s;
 }
 
@@ -1654,13 +1740,13 @@ WfAst *wf_b_with_item(WfParser *p, WfAst *ctx, WfAst *target) {
     return s;
 }
 
-WfAst *wf_b_with(WfParser *p, const WfTok *t, WfAst *items, WfAst *body,
+WfAst *wf_b_with(WfParser *p, const WfTok *t, WfSeq *items, WfSeq *body,
                  bool parenthesized) {
     (void)parenthesized;
     WfAst *s = node_tok(p, WF_S_WITH, t);
     s->list = items->list;
     set_body(&s->body, body);
-    end_at(s, body);
+    end_seq(s, body);
     return s;
 }
 
@@ -1699,10 +1785,9 @@ WfAst *wf_b_param_star(WfParser *p, WfAst *param, int kind,
 }
 
 /* Checks parameter order with CPython's messages and fills WfParams. */
-WfAst *wf_b_params(WfParser *p, WfAst *seq) {
+WfParams *wf_b_params(WfParser *p, WfSeq *seq) {
     WfParams *ps = empty_params(p);
-    WfAst *res = node_at(p, WF_SEQ, seq);
-    res->params = ps;
+    WfParams *res = ps;
     int n = seq->list.n;
     WfAst **it = seq->list.items;
     ps->args = wf_arena_alloc(p->arena, (size_t)n * sizeof *ps->args);
@@ -1755,32 +1840,32 @@ WfAst *wf_b_params(WfParser *p, WfAst *seq) {
         return res;
     }
     /* duplicates: CPython's symbol table reports them after parsing */
+    NameSet seen = {NULL, 0};
     for (int i = 0; i < n; i++) {
-        for (int j = 0; j < i && it[i]->name; j++) {
-            if (it[j]->name == it[i]->name) {
-                wf_b_deferred_node(p, it[i]->test ? it[i]->test : it[i],
-                                   "duplicate argument '%s' in function "
-                                   "definition",
-                                   it[i]->name);
-                break;
-            }
+        if (it[i]->name && nameset_add(&seen, it[i]->name, (size_t)n)) {
+            wf_b_deferred_node(p, it[i]->test ? it[i]->test : it[i],
+                               "duplicate argument '%s' in function "
+                               "definition",
+                               it[i]->name);
+            break;
         }
     }
+    free(seen.tab);
     return res;
 }
 
 WfAst *wf_b_funcdef(WfParser *p, const WfTok *t, const WfTok *name,
-                    WfAst *params, WfAst *body) {
+                    WfParams *params, WfSeq *body) {
     WfAst *s = node_tok(p, WF_S_FUNCDEF, t);
     s->name = wf_parse_intern(p, name->s, (size_t)name->len);
-    s->params = params ? params->params : empty_params(p);
+    s->params = params ? params : empty_params(p);
     set_body(&s->body, body);
-    end_at(s, body);
+    end_seq(s, body);
     return s;
 }
 
 WfAst *wf_b_classdef(WfParser *p, const WfTok *t, const WfTok *name,
-                     WfAst *args, const WfTok *rpar, WfAst *body) {
+                     WfSeq *args, const WfTok *rpar, WfSeq *body) {
     WfAst *s = node_tok(p, WF_S_CLASSDEF, t);
     s->name = wf_parse_intern(p, name->s, (size_t)name->len);
     if (args) {
@@ -1789,11 +1874,11 @@ WfAst *wf_b_classdef(WfParser *p, const WfTok *t, const WfTok *name,
         s->keywords = call->keywords;
     }
     set_body(&s->body, body);
-    end_at(s, body);
+    end_seq(s, body);
     return s;
 }
 
-WfAst *wf_b_decorated(WfParser *p, WfAst *decorators, WfAst *def) {
+WfAst *wf_b_decorated(WfParser *p, WfSeq *decorators, WfAst *def) {
     (void)p;
     def->decorators = decorators->list;
     return def;
@@ -1801,7 +1886,7 @@ WfAst *wf_b_decorated(WfParser *p, WfAst *decorators, WfAst *def) {
 
 /* ---- comprehensions ------------------------------------------------------ */
 
-WfAst *wf_b_comp_for(WfParser *p, const WfTok *t, WfAst *target,
+WfAst *wf_b_comp_for(WfParser *p, const WfTok *t, WfSeq *target,
                      WfAst *iter) {
     WfAst *c = node_tok(p, WF_E_COMPREHENSION, t);
     c->left = target_of(p, target);
@@ -1811,10 +1896,12 @@ WfAst *wf_b_comp_for(WfParser *p, const WfTok *t, WfAst *target,
     return c;
 }
 
-WfAst *wf_b_comp_if(WfParser *p, WfAst *comps, WfAst *cond) {
+WfSeq *wf_b_comp_if(WfParser *p, WfSeq *comps, WfAst *cond) {
     WfAst *last = comps->list.items[comps->list.n - 1];
     push(p, &last->list, cond);
     end_at(last, cond);
-    end_at(comps, cond);
+    bool par = cond->parenthesized;
+    comps->end_line = par ? cond->pend_line : cond->end_line;
+    comps->end_col = par ? cond->pend_col : cond->end_col;
     return comps;
 }

@@ -109,6 +109,16 @@ static int utf8_len(const unsigned char *p, size_t n) {
     return len;
 }
 
+/* Line number (universal newlines) of byte offset off. */
+static int line_of(const char *src, size_t off) {
+    int line = 1;
+    for (size_t i = 0; i < off; i++) {
+        if (src[i] == '\n' || (src[i] == '\r' && (i + 1 >= off || src[i + 1] != '\n')))
+            line++;
+    }
+    return line;
+}
+
 static void init_common(WfLexer *lx, WfArena *a, const char *src,
                         size_t len) {
     memset(lx, 0, sizeof *lx);
@@ -124,17 +134,10 @@ static void init_common(WfLexer *lx, WfArena *a, const char *src,
     /* Reject NUL bytes and invalid UTF-8 up front, as CPython does when it
      * reads a file, then copy with "\r\n" and "\r" folded into "\n". */
     const unsigned char *s = (const unsigned char *)src;
-    int line = 1;
-    for (size_t i = 0; i < len && !lx->failed;) {
-        unsigned char c = s[i];
-        if (c == 0) {
-            fail(lx, "SyntaxError", true, line, -2, -2,
-                 "source code cannot contain null bytes");
-            break;
-        }
-        if (c == '\n' || (c == '\r' && (i + 1 >= len || s[i + 1] != '\n')))
-            line++;
-        if (c < 0x80) {
+    const unsigned char *nul = len ? memchr(s, 0, len) : NULL;
+    size_t scan = nul ? (size_t)(nul - s) : len;
+    for (size_t i = 0; i < scan;) {
+        if (s[i] < 0x80) {
             i++;
             continue;
         }
@@ -142,26 +145,34 @@ static void init_common(WfLexer *lx, WfArena *a, const char *src,
         if (!n) {
             /* printed without a source line; the printer adds the file */
             fail(lx, "SyntaxError", true, 0, -1, -1,
-                 "Non-UTF-8 code starting with '\\x%02x' on line %d, but no "
-                 "encoding declared; see https://peps.python.org/pep-0263/ "
+                 "Non-UTF-8 code starting with '\\x%02x' on line %d, but "
+                 "no encoding declared; see https://peps.python.org/pep-0263/ "
                  "for details",
-                 c, line);
+                 s[i], line_of(src, i));
             break;
         }
         i += (size_t)n;
     }
+    if (nul && !lx->failed)
+        fail(lx, "SyntaxError", true, line_of(src, scan), -2, -2,
+             "source code cannot contain null bytes");
     char *buf = wf_arena_alloc(a, len + 2);
     size_t o = 0;
     size_t i = 0;
     if (len >= 3 && memcmp(src, "\xEF\xBB\xBF", 3) == 0) i = 3; /* BOM */
     if (!lx->failed) {
-        for (; i < len; i++) {
-            char c = src[i];
-            if (c == '\r') {
-                if (i + 1 < len && src[i + 1] == '\n') i++;
-                c = '\n';
+        if (!memchr(src + i, '\r', len - i)) {
+            memcpy(buf, src + i, len - i);
+            o = len - i;
+        } else {
+            for (; i < len; i++) {
+                char c = src[i];
+                if (c == '\r') {
+                    if (i + 1 < len && src[i + 1] == '\n') i++;
+                    c = '\n';
+                }
+                buf[o++] = c;
             }
-            buf[o++] = c;
         }
     }
     buf[o] = 0;
@@ -223,9 +234,7 @@ static bool end_of_number(WfLexer *lx, const char *p, const char *kind) {
     else if (c == 'o') kw = lookahead(p + 1, "r");
     else if (c == 'n') kw = lookahead(p + 1, "ot");
     if (kw) return true;
-    /* a non-ASCII character ends the number; the identifier check that
-     * follows reports it */
-    if (c < 128 && is_id_char(c)) {
+    if (is_id_char(c)) {
         TOKERR(lx, p, "invalid %s literal", kind);
         return false;
     }
@@ -523,8 +532,9 @@ static void end_tok(WfLexer *lx, WfTok *t, const char *e) {
     t->end_bcol = pos_bcol(lx, e);
 }
 
-/* Indentation at the start of a logical line. Returns false when the line
- * is blank or comment-only (and was skipped) or on error. */
+/* Measures the indentation at the start of a line and queues INDENTs or
+ * DEDENTs against the indent stack. Blank and comment-only lines leave the
+ * stack alone (the caller skips them); errors go to fail(). */
 static void indentation(WfLexer *lx) {
     int col = 0, alt = 0;
     const char *p = lx->cur;
@@ -642,6 +652,7 @@ static void lex_token(WfLexer *lx, WfTok *t) {
             lx->lambdas = 0;
             break;
         }
+        const char *comment = lx->nl_start;
         lx->nl_start = NULL;
         if (raw == WF_RAW_CONT) {
             newline_at(lx, lx->cur);
@@ -650,10 +661,11 @@ static void lex_token(WfLexer *lx, WfTok *t) {
         }
         if (raw == WF_RAW_EOF) {
             int b;
-            if (lx->cont) {
+            if (lx->cont && lx->level == 0) {
                 int line = eof_pos(lx, &b);
-                fail(lx, "SyntaxError", false, line, b, -2,
-                     "unexpected EOF while parsing");
+                /* with no token before it CPython has no column */
+                fail(lx, "SyntaxError", false, line, lx->line_has_tokens ? b : -1,
+                     -2, "unexpected EOF while parsing");
                 error_token(lx, t);
                 return;
             }
@@ -668,7 +680,7 @@ static void lex_token(WfLexer *lx, WfTok *t) {
             }
             if (lx->line_has_tokens) {
                 /* the implicit newline at the end of the last line */
-                start_tok(lx, t, TK_NEWLINE, s);
+                start_tok(lx, t, TK_NEWLINE, comment ? comment : s);
                 end_tok(lx, t, s);
                 lx->line_has_tokens = false;
                 lx->lambdas = 0;
@@ -679,12 +691,20 @@ static void lex_token(WfLexer *lx, WfTok *t) {
             lx->indent = 0;
             continue;
         }
+        if (raw == WF_RAW_BADCONT && lx->cur == lx->end && lx->level > 0) {
+            int i = lx->level - 1;
+            fail(lx, "SyntaxError", false, lx->parenline[i], lx->parenbcol[i],
+                 -1, "'%c' was never closed", lx->parenstack[i]);
+            error_token(lx, t);
+            t->flags |= WF_TF_EOF_BRACKET;
+            return;
+        }
         if (raw == WF_RAW_BADCONT) {
             if (lx->cur == lx->end) {
                 int b;
                 int line = eof_pos(lx, &b);
-                fail(lx, "SyntaxError", false, line, b, -2,
-                     "unexpected EOF while parsing");
+                fail(lx, "SyntaxError", false, line, lx->line_has_tokens ? b : -1,
+                     -2, "unexpected EOF while parsing");
             } else {
                 /* CPython points at the character after the '\' */
                 fail(lx, "SyntaxError", false, pos_line(lx),
@@ -719,10 +739,6 @@ static void lex_token(WfLexer *lx, WfTok *t) {
         case WF_RAW_STRING: {
             const char *q = lx->cur - 1;
             start_tok(lx, t, TK_STRING, s);
-            for (const char *p = s; p < q; p++) {
-                if (*p == 'f' || *p == 'F') t->flags |= WF_TF_FSTRING;
-                if (*p == 'b' || *p == 'B') t->flags |= WF_TF_BYTES;
-            }
             const char *e = scan_string(lx, s, q);
             if (!e) {
                 error_token(lx, t);
@@ -765,7 +781,6 @@ static void lex_token(WfLexer *lx, WfTok *t) {
             }
             lx->parenstack[lx->level] = *s;
             lx->parenline[lx->level] = t->line;
-            lx->parencol[lx->level] = t->col;
             lx->parenbcol[lx->level] = t->bcol;
             lx->level++;
         } else if (t->type == TK_RPAR || t->type == TK_RSQB ||
@@ -813,29 +828,34 @@ static void lex_token(WfLexer *lx, WfTok *t) {
     }
     lx->last_type = t->type;
     lx->last_flags = t->flags;
+    lx->last_line = t->line;
 }
 
 /* ---- lookahead queue and keyword rewriting -------------------------- */
 
+/* Makes room for one more token at the queue's tail. */
+static void qroom(WfLexer *lx) {
+    if (lx->qn < lx->qcap) return;
+    if (lx->qhead > 0) {
+        memmove(lx->q, lx->q + lx->qhead,
+                (size_t)(lx->qn - lx->qhead) * sizeof *lx->q);
+        lx->qn -= lx->qhead;
+        lx->qhead = 0;
+        return;
+    }
+    int cap = lx->qcap ? lx->qcap * 2 : 16;
+    WfTok *q = realloc(lx->q, (size_t)cap * sizeof *q);
+    if (!q) {
+        fputs("weft: out of memory in the lexer\n", stderr);
+        abort();
+    }
+    lx->q = q;
+    lx->qcap = cap;
+}
+
 static WfTok *peek(WfLexer *lx, int k) {
     while (lx->qn - lx->qhead <= k) {
-        if (lx->qn == lx->qcap) {
-            if (lx->qhead > 0) {
-                memmove(lx->q, lx->q + lx->qhead,
-                        (size_t)(lx->qn - lx->qhead) * sizeof *lx->q);
-                lx->qn -= lx->qhead;
-                lx->qhead = 0;
-                continue;
-            }
-            int cap = lx->qcap ? lx->qcap * 2 : 16;
-            WfTok *q = realloc(lx->q, (size_t)cap * sizeof *q);
-            if (!q) {
-                fputs("weft: out of memory in the lexer\n", stderr);
-                abort();
-            }
-            lx->q = q;
-            lx->qcap = cap;
-        }
+        qroom(lx);
         lex_token(lx, &lx->q[lx->qn++]);
     }
     return &lx->q[lx->qhead + k];
@@ -846,11 +866,14 @@ static bool is_print(const WfTok *t) {
 }
 
 /* `print` at a statement's start is the Python-2 statement when the next
- * token cannot continue an expression that begins with the name print. */
+ * token cannot continue an expression that begins with the name print.
+ * '[' counts as the start of a list to print (`print [1, 2]`): indexing
+ * the print function can only raise. '(' keeps the Python-3 call. */
 static bool print_statement(WfLexer *lx) {
     WfTok *n = peek(lx, 1);
     switch (n->type) {
     case TK_NAME: case TK_NUMBER: case TK_STRING: case TK_LBRACE:
+    case TK_LSQB:
     case TK_MINUS: case TK_PLUS: case TK_TILDE: case TK_LAMBDA:
     case TK_NONE: case TK_TRUE: case TK_FALSE: case TK_ELLIPSIS:
     case TK_NEWLINE: case TK_SEMI: case TK_ENDMARKER:
@@ -886,6 +909,17 @@ static void mark_with_paren(WfLexer *lx) {
 }
 
 void wf_lexer_next(WfLexer *lx, WfTok *t) {
+    if (lx->qhead == lx->qn) {
+        /* the common case: no lookahead pending or needed */
+        lex_token(lx, t);
+        if (!(t->type == TK_WITH ||
+              (t->type == TK_NAME && (t->flags & WF_TF_STMT_START) &&
+               is_print(t))))
+            return;
+        lx->qhead = lx->qn = 0;
+        qroom(lx);
+        lx->q[lx->qn++] = *t;
+    }
     WfTok *h = peek(lx, 0);
     if (h->type == TK_NAME && (h->flags & WF_TF_STMT_START) && is_print(h)) {
         if (print_statement(lx)) peek(lx, 0)->type = TK_PRINT;

@@ -36,11 +36,9 @@ enum {
 /* Token flags. */
 #define WF_TF_LINE_START 1u  /* first token of a logical line */
 #define WF_TF_BLOCK_COLON 2u /* ':' ending a compound statement header */
-#define WF_TF_FSTRING 4u     /* STRING token with an f prefix */
 #define WF_TF_EOF_BRACKET 8u /* error token: input ended inside brackets */
 #define WF_TF_STMT_START 16u /* at a statement's start (line start, after
                                 ';' or a block ':') */
-#define WF_TF_BYTES 32u      /* STRING token with a b prefix */
 #define WF_TF_EOF 64u        /* DEDENT or ENDMARKER made at end of input */
 
 /* One token. Positions: 1-based lines; columns 0-based, both in code points
@@ -68,12 +66,13 @@ typedef struct WfLexer {
     int pending;                   /* >0 INDENTs, <0 DEDENTs to emit */
     int eof_dedents;               /* DEDENTs still due at the end */
     char parenstack[WF_MAX_LEVEL];
-    int parenline[WF_MAX_LEVEL], parencol[WF_MAX_LEVEL],
+    int parenline[WF_MAX_LEVEL],
         parenbcol[WF_MAX_LEVEL];
     int level;
     bool atbol, cont, line_has_tokens, eval, done;
     int lambdas;                   /* open `lambda`s at level 0 */
     int last_type;                 /* previous token produced */
+    int last_line;                 /* and its line */
     unsigned last_flags;
     const char *nl_start;          /* comment start before the newline */
     /* lookahead queue (print statement, parenthesized with) */

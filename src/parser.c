@@ -27,7 +27,8 @@ struct WfParseRoot {
     const char *cache_ptr;
     const char **tab;          /* identifier table, open addressing */
     size_t cap, n;
-    void *pool[WF_MAX_FIELD_DEPTH + 2];  /* lemon parsers by depth */
+    void *pool[WF_MAX_FIELD_DEPTH + 2];  /* lemon parsers by depth; the
+                                            last one explains errors */
 };
 
 /* ---- identifiers ---------------------------------------------------------- */
@@ -158,17 +159,29 @@ static int mode_token(WfParseMode m) {
 /* What the statement being parsed started with. */
 typedef struct Ctx {
     WfTok head;            /* first token of the current statement */
+    WfTok head_next;       /* the token after it */
     bool block_colon;      /* its header's ':' was seen */
     WfTok prev, prev2;     /* the two tokens before the current one */
+    bool lambda_open;      /* in a lambda's parameters */
+    int lambda_level;      /* the bracket depth of that lambda */
     long count;            /* tokens fed after the mode token */
 } Ctx;
 
 static void ctx_note(Ctx *c, const WfTok *t) {
+    if (c->count > 0 && c->prev.type == c->head.type &&
+        c->prev.s == c->head.s)
+        c->head_next = *t;
     if (t->flags & WF_TF_STMT_START) {
         c->head = *t;
         c->block_colon = false;
     }
     if (t->flags & WF_TF_BLOCK_COLON) c->block_colon = true;
+    if (t->type == TK_LAMBDA) {
+        c->lambda_open = true;
+        c->lambda_level = t->level;
+    } else if (t->type == TK_COLON && t->level == c->lambda_level) {
+        c->lambda_open = false;
+    }
     c->prev2 = c->prev;
     c->prev = *t;
     c->count++;
@@ -198,6 +211,11 @@ static int feed_loop(WfParser *p, void *ps, WfLexer *lx, Ctx *c, long stop,
         wf_lemon_feed(ps, t.type, t, p);
         if (p->overflow) return 0;
         if (p->failed) {
+            /* an action's error found while reducing for a token the
+             * grammar then rejects gives way to the syntax error, as in
+             * CPython, whose checks run only where the grammar matched */
+            if (p->hard) p->syntax = false;
+            else if (p->syntax) p->err.set = false;
             if (at) *at = t;
             return 0;
         }
@@ -225,11 +243,18 @@ static bool starts_expression(int type) {
 
 /* The expression CPython's invalid_expression calls `a`: the disjunction
  * that ends the list element before the missing comma. */
-static const WfAst *comma_left(const WfAst *lst) {
-    const WfAst *e = lst;
-    if (!e) return NULL;
-    if ((e->kind == WF_SEQ || e->kind == WF_E_DICT) && e->list.n > 0)
-        e = e->list.items[e->list.n - 1];
+static const WfAst *comma_left(const void *top) {
+    if (!top) return NULL;
+    const WfAst *e;
+    if (*(const WfAstKind *)top == WF_SEQ) {
+        const WfSeq *s = top;
+        if (s->list.n == 0) return NULL;
+        e = s->list.items[s->list.n - 1];
+    } else {
+        e = top;
+        if (e->kind == WF_E_DICT && e->list.n > 0)
+            e = e->list.items[e->list.n - 1];
+    }
     for (int guard = 0; e && guard < 1000; guard++) {
         if (e->level == -1) return NULL; /* a parameter */
         switch (e->kind) {
@@ -288,17 +313,20 @@ static const char *header_name(int type) {
     }
 }
 
-/* Error at a token's own range, in bytes. */
-static void err_tok(WfSyntaxError *e, const char *kind, const WfTok *t,
-                    const char *msg) {
-    set_err(e, kind, t->line, t->bcol, t->end_line > t->line ? t->bcol : t->end_bcol,
+/* Error at a token's own range, in bytes (to the end of its first line
+ * for a token spanning lines, like CPython). */
+static void err_tok(WfParser *p, WfSyntaxError *e, const char *kind,
+                    const WfTok *t, const char *msg) {
+    set_err(e, kind, t->line, t->bcol,
+            t->end_line > t->line ? wf_b_byte_col(p, t->line, -1)
+                                  : t->end_bcol,
             "%s", msg);
 }
 
 /* Explains the syntax error at token index k (token `bad`): replays the
  * input into a fresh parser up to it, then asks the tables. */
 static void explain(WfParser *top, long k, const WfTok *bad,
-                    WfSyntaxError *out, WfLexer *src_lx) {
+                    WfSyntaxError *out, WfLexer *src_lx, int *furthest) {
     WfParser p;
     memset(&p, 0, sizeof p);
     p.arena = top->arena;
@@ -323,9 +351,20 @@ static void explain(WfParser *top, long k, const WfTok *bad,
     if (bad->type == TK_ENDMARKER)
         set_err(out, "SyntaxError", bad->line, -1, -1, "invalid syntax");
     else
-        err_tok(out, "SyntaxError", bad, "invalid syntax");
+        err_tok(top, out, "SyntaxError", bad, "invalid syntax");
     if (r != 2) goto done; /* cannot happen: the replay is deterministic */
 
+    if (t.type != TK_EXCEPT && t.type != TK_FINALLY &&
+        wf_lemon_would_shift(ps, TK_EXCEPT) &&
+        wf_lemon_would_shift(ps, TK_FINALLY)) {
+        if (t.type == TK_INDENT || t.type == TK_DEDENT)
+            set_err(out, "SyntaxError", t.line, t.bcol - 1, -2,
+                    "expected 'except' or 'finally' block");
+        else
+            err_tok(top, out, "SyntaxError", &t,
+                    "expected 'except' or 'finally' block");
+        goto done;
+    }
     if (t.type == TK_INDENT) {
         set_err(out, "IndentationError", t.line, t.bcol - 1, -2,
                 "unexpected indent");
@@ -350,29 +389,24 @@ static void explain(WfParser *top, long k, const WfTok *bad,
     }
     if (p.mode == WF_PARSE_SINGLE && (t.flags & WF_TF_LINE_START) &&
         c.prev.type == TK_NEWLINE && wf_lemon_would_shift(ps, TK_ENDMARKER)) {
-        err_tok(out, "SyntaxError", &c.prev,
+        err_tok(top, out, "SyntaxError", &c.prev,
                 "multiple statements found while compiling a single "
                 "statement");
         goto done;
     }
     int h = c.head.type;
-    if (!c.block_colon && header_name(h) && wf_lemon_would_shift(ps, TK_COLON)) {
+    if (!c.block_colon && header_name(h) && t.level == 0 &&
+        wf_lemon_would_shift(ps, TK_COLON)) {
         bool forced = h == TK_DEF || h == TK_ELSE || h == TK_TRY ||
                       h == TK_FINALLY;
         if (forced || t.type == TK_NEWLINE) {
-            err_tok(out, "SyntaxError", &t, "expected ':'");
+            err_tok(top, out, "SyntaxError", &t, "expected ':'");
             goto done;
         }
     }
-    if (h == TK_DEF && !c.block_colon && t.type != TK_LPAR &&
+    if (h == TK_DEF && c.prev2.type == TK_DEF && t.type != TK_LPAR &&
         wf_lemon_would_shift(ps, TK_LPAR)) {
-        err_tok(out, "SyntaxError", &t, "expected '('");
-        goto done;
-    }
-    if (t.type != TK_EXCEPT && t.type != TK_FINALLY &&
-        wf_lemon_would_shift(ps, TK_EXCEPT) &&
-        wf_lemon_would_shift(ps, TK_FINALLY)) {
-        err_tok(out, "SyntaxError", &t, "expected 'except' or 'finally' block");
+        err_tok(top, out, "SyntaxError", &t, "expected '('");
         goto done;
     }
     if (t.type == TK_DEDENT) {
@@ -383,7 +417,7 @@ static void explain(WfParser *top, long k, const WfTok *bad,
     if (t.open == '{' && (t.type == TK_RBRACE || t.type == TK_COMMA)) {
         /* CPython's invalid_kvpair and invalid_double_starred_kvpairs */
         if (c.prev.type == TK_COLON) {
-            err_tok(out, "SyntaxError", &c.prev,
+            err_tok(top, out, "SyntaxError", &c.prev,
                     "expression expected after dictionary key and ':'");
             goto done;
         }
@@ -399,6 +433,155 @@ static void explain(WfParser *top, long k, const WfTok *bad,
             }
             goto done;
         }
+    }
+    if (c.prev.type == TK_EQUAL && (t.type == TK_COMMA || t.type == TK_RPAR) &&
+        h == TK_DEF && c.prev.level == 1) {
+        err_tok(top, out, "SyntaxError", &c.prev,
+                "expected default value expression");
+        goto done;
+    }
+    bool def_param = h == TK_DEF && t.level == 1 &&
+                     (c.prev.type == TK_LPAR || c.prev.type == TK_COMMA);
+    bool lambda_param = c.lambda_open && t.level == c.lambda_level &&
+                        (c.prev.type == TK_LAMBDA || c.prev.type == TK_COMMA);
+    if (t.type == TK_LPAR && (def_param || lambda_param) &&
+        wf_lemon_would_shift(ps, TK_NAME)) {
+        /* CPython's invalid_parameters: def f((a, b)), lambda (x): */
+        WfTok cur;
+        bool want_name = true, ok = false;
+        for (long guard = 0; guard < 1000000; guard++) {
+            wf_lexer_next(&lx, &cur);
+            if (want_name && cur.type == TK_NAME) {
+                want_name = false;
+            } else if (!want_name && cur.type == TK_COMMA) {
+                want_name = true;
+            } else {
+                ok = cur.type == TK_RPAR && guard > 0;
+                break;
+            }
+        }
+        if (ok)
+            set_err(out, "SyntaxError", t.line, t.bcol,
+                    cur.end_line > t.line ? wf_b_byte_col(top, t.line, -1)
+                                          : cur.end_bcol,
+                    def_param ? "Function parameters cannot be parenthesized"
+                              : "Lambda expression parameters cannot be "
+                                "parenthesized");
+        goto done;
+    }
+    if (h == TK_EXCEPT && !c.block_colon && t.type == TK_COMMA &&
+        t.level == 0) {
+        /* CPython's invalid_except_stmt: except A, B[ as c]: */
+        WfTok cur = t, last = c.prev;
+        int depth = 0;
+        for (long guard = 0; guard < 1000000; guard++) {
+            wf_lexer_next(&lx, &cur);
+            if (cur.type == WF_TOK_ERROR || cur.type == TK_NEWLINE ||
+                cur.type == TK_ENDMARKER)
+                break;
+            if (depth == 0 && cur.type == TK_COLON) {
+                set_err(out, "SyntaxError", c.head_next.line, c.head_next.bcol,
+                        last.end_line > c.head_next.line
+                            ? wf_b_byte_col(top, c.head_next.line, -1)
+                            : last.end_bcol,
+                        "multiple exception types must be parenthesized");
+                break;
+            }
+            if (cur.type == TK_LPAR || cur.type == TK_LSQB || cur.type == TK_LBRACE)
+                depth++;
+            else if (cur.type == TK_RPAR || cur.type == TK_RSQB ||
+                     cur.type == TK_RBRACE)
+                depth--;
+            last = cur;
+        }
+        goto done;
+    }
+    if (t.type == TK_EQUAL && wf_lemon_would_shift(ps, TK_EQEQUAL) &&
+        ((t.level == 0 && !c.block_colon &&
+          (h == TK_IF || h == TK_ELIF || h == TK_WHILE || h == TK_AT)) ||
+         t.level > 0)) {
+        /* CPython's invalid_named_expression: `if x = 1:`, `(x = 1)` */
+        WfTok eq = t;
+        eq.type = TK_EQEQUAL;
+        wf_lemon_feed(ps, TK_EQEQUAL, eq, &p);
+        int before = wf_lemon_top_major(ps, 2);
+        const WfAst *a = wf_lemon_top_node(ps, 1);
+        if (p.failed || !a || *(const WfAstKind *)a == WF_SEQ ||
+            !(before == TK_IF || before == TK_ELIF || before == TK_WHILE ||
+              before == TK_AT ||
+              before == TK_LPAR || before == TK_LSQB || before == TK_LBRACE ||
+              before == TK_COMMA || before == TK_WITH_LPAR))
+            goto done;
+        if (t.level == 0 && before != h) goto done;
+        if (t.level > 0 && before == TK_IF) goto done; /* comprehension if */
+        bool plain_name = a->kind == WF_E_NAME && !a->parenthesized;
+        if (!plain_name &&
+            (a->kind == WF_E_LIST || a->kind == WF_E_TRUE ||
+             a->kind == WF_E_FALSE || a->kind == WF_E_NONE ||
+             ((a->kind == WF_E_TUPLE || a->kind == WF_E_GENEXP) &&
+              a->parenthesized)))
+            goto done; /* CPython does not even read the value */
+        /* b: the bitwise_or after the '=' */
+        WfTok cur, end = t;
+        bool have = false, operand = true;
+        int depth = 0;
+        for (long guard = 0; guard < 1000000; guard++) {
+            wf_lexer_next(&lx, &cur);
+            if (cur.type == WF_TOK_ERROR) {
+                *out = lx.error;
+                goto done;
+            }
+            int ty = cur.type;
+            bool opener = ty == TK_LPAR || ty == TK_LSQB || ty == TK_LBRACE;
+            bool closer = ty == TK_RPAR || ty == TK_RSQB || ty == TK_RBRACE;
+            if (depth == 0) {
+                bool unary = ty == TK_MINUS || ty == TK_PLUS || ty == TK_TILDE;
+                bool binop = ty == TK_VBAR || ty == TK_CIRCUMFLEX ||
+                             ty == TK_AMPER || ty == TK_LEFTSHIFT ||
+                             ty == TK_RIGHTSHIFT || ty == TK_PLUS ||
+                             ty == TK_MINUS || ty == TK_STAR ||
+                             ty == TK_SLASH || ty == TK_PERCENT ||
+                             ty == TK_DOUBLESLASH || ty == TK_AT ||
+                             ty == TK_DOUBLESTAR || ty == TK_DOT;
+                if (operand) {
+                    if (!unary && (!starts_expression(ty) || ty == TK_NOT ||
+                                   ty == TK_LAMBDA))
+                        break;
+                } else if (!binop && ty != TK_LPAR && ty != TK_LSQB) {
+                    break;
+                }
+                if (!operand && binop) operand = true;
+                else if (operand && !unary && !opener) operand = false;
+            }
+            if (!wf_lemon_would_shift(ps, ty)) break;
+            wf_lemon_feed(ps, ty, cur, &p);
+            if (p.failed) break;
+            if (opener) depth++;
+            if (closer && --depth == 0) operand = false;
+            if (depth == 0 && !operand) {
+                end = cur;
+                have = true;
+            }
+        }
+        if (!have || cur.type == TK_EQUAL || cur.type == TK_COLONEQUAL)
+            goto done;
+        if (plain_name) {
+            int col = wf_b_byte_col(top, a->line, a->col);
+            int ecol = end.end_line > a->line ? wf_b_byte_col(top, a->line, -1)
+                                              : end.end_bcol;
+            set_err(out, "SyntaxError", a->line, col, ecol,
+                    "invalid syntax. Maybe you meant '==' or ':=' instead "
+                    "of '='?");
+        } else {
+            int col = wf_b_byte_col(top, a->line, a->col);
+            int ecol = a->end_line > a->line ? wf_b_byte_col(top, a->line, -1)
+                                             : wf_b_byte_col(top, a->end_line, a->end_col);
+            set_err(out, "SyntaxError", a->line, col, ecol,
+                    "cannot assign to %s here. Maybe you meant '==' instead "
+                    "of '='?",
+                    wf_b_expr_name(a));
+        }
+        goto done;
     }
     if (!(t.flags & WF_TF_STMT_START) && t.type != TK_COLON &&
         t.type != TK_ELSE && wf_lemon_would_shift(ps, TK_ELSE)) {
@@ -416,8 +599,10 @@ static void explain(WfParser *top, long k, const WfTok *bad,
         }
         goto done;
     }
-    if (t.level > 0 && starts_expression(t.type) &&
-        wf_lemon_would_shift(ps, TK_COMMA)) {
+    if (starts_expression(t.type) && wf_lemon_would_shift(ps, TK_COMMA)) {
+        /* CPython's invalid_expression: two expressions in a row. It
+         * parses the second one wherever it is, so a tokenizer error in it
+         * wins; the comma hint itself is only given inside brackets. */
         WfTok comma = t;
         comma.type = TK_COMMA;
         wf_lemon_feed(ps, TK_COMMA, comma, &p);
@@ -431,49 +616,56 @@ static void explain(WfParser *top, long k, const WfTok *bad,
             goto done;
         if (a->kind == WF_E_NAME && !a->parenthesized && t.type == TK_STRING)
             goto done;
-        if (a->kind == WF_E_NAME &&
-            (!strcmp(a->name, "print") || !strcmp(a->name, "exec")))
-            goto done;
-        /* b: the longest expression from t on, in the same brackets */
+        bool legacy = a->kind == WF_E_NAME &&
+                      (!strcmp(a->name, "print") || !strcmp(a->name, "exec"));
+        /* b: the longest expression from t on, in the same brackets,
+         * parsed on its own as CPython's expression_without_invalid is */
         int base = t.level;
-        WfTok cur = t, end;
+        WfTok cur = t, end = t;
         bool have = false;
+        WfParser bq;
+        memset(&bq, 0, sizeof bq);
+        bq.arena = top->arena;
+        bq.root = top->root;
+        bq.mode = WF_PARSE_EVAL;
+        bq.fdepth = WF_MAX_FIELD_DEPTH + 1;
+        bq.fstring_field = top->fstring_field;
+        void *xp = get_parser(&bq, WF_MAX_FIELD_DEPTH + 1);
+        WfTok zero;
+        memset(&zero, 0, sizeof zero);
+        wf_lemon_feed(xp, TK_MODE_EVAL, zero, &bq);
         for (int guard = 0; guard < 1000000; guard++) {
             if (cur.type == WF_TOK_ERROR) {
-                /* CPython's lookahead reaches the end inside brackets */
-                if (cur.flags & WF_TF_EOF_BRACKET) {
-                    *out = lx.error;
-                    goto done;
-                }
-                break;
+                *out = lx.error;
+                goto done;
             }
             if (cur.level == base) {
                 int ty = cur.type;
-                if (ty == TK_COMMA || ty == TK_EQUAL || ty == TK_COLON ||
-                    ty == TK_FOR || ty == TK_AS || ty == TK_RPAR ||
-                    ty == TK_RSQB || ty == TK_RBRACE || ty == TK_NEWLINE ||
-                    ty == TK_ENDMARKER)
+                if (ty == TK_COMMA || ty == TK_RPAR || ty == TK_RSQB ||
+                    ty == TK_RBRACE || ty == TK_NEWLINE ||
+                    ty == TK_ENDMARKER || ty == TK_SEMI || ty == TK_FOR)
                     break;
             }
-            if (!wf_lemon_would_shift(ps, cur.type)) break;
-            wf_lemon_feed(ps, cur.type, cur, &p);
-            if (p.failed) break;
+            if (!wf_lemon_would_shift(xp, cur.type)) break;
+            wf_lemon_feed(xp, cur.type, cur, &bq);
+            if (bq.failed) break;
             bool closes = cur.type == TK_RPAR || cur.type == TK_RSQB ||
                           cur.type == TK_RBRACE;
             int after = cur.level + (closes ? -1 : 0) +
                         ((cur.type == TK_LPAR || cur.type == TK_LSQB ||
                           cur.type == TK_LBRACE) ? 1 : 0);
-            if (after == base && (wf_lemon_would_shift(ps, TK_COMMA) ||
-                                  wf_lemon_would_shift(ps, TK_COLON) ||
-                                  wf_lemon_would_shift(ps, TK_RPAR) ||
-                                  wf_lemon_would_shift(ps, TK_RSQB) ||
-                                  wf_lemon_would_shift(ps, TK_RBRACE))) {
+            if (after == base && wf_lemon_would_shift(xp, TK_ENDMARKER)) {
                 end = cur;
                 have = true;
             }
             wf_lexer_next(&lx, &cur);
         }
-        if (!have) goto done;
+        /* the token after b has been read as well */
+        if (cur.type == WF_TOK_ERROR) {
+            *out = lx.error;
+            goto done;
+        }
+        if (!have || legacy || t.level == 0) goto done;
         int col = wf_b_byte_col(top, a->line, a->col);
         int ecol = end.end_line > a->line ? wf_b_byte_col(top, a->line, -1)
                                           : end.end_bcol;
@@ -482,6 +674,8 @@ static void explain(WfParser *top, long k, const WfTok *bad,
         goto done;
     }
 done:
+    /* the line of the last token read, for post_check */
+    *furthest = lx.last_line;
     wf_lexer_free(&lx);
 }
 
@@ -538,9 +732,31 @@ static bool run(WfParser *p, WfLexer *lx, bool *incomplete) {
     }
     if (p->syntax) {
         if (incomplete && (bad.flags & WF_TF_EOF)) *incomplete = true;
+        /* After an INDENT or DEDENT it rejects, CPython's parser has
+         * fetched one more token: a tokenizer error there is what it
+         * reports (the expression analysis in explain reads further) */
+        WfTok next;
+        if (bad.type == TK_INDENT || bad.type == TK_DEDENT)
+            wf_lexer_next(lx, &next);
+        else
+            next.type = 0;
+        /* (only the errors its parser raises, not those the tokenizer
+         * raises itself) */
+        if (next.type == WF_TOK_ERROR && !lx->error_replaces) {
+            p->err = lx->error;
+            if (incomplete && eof_lexer_error(lx)) *incomplete = true;
+            return false;
+        }
         WfSyntaxError e;
-        explain(p, c.count, &bad, &e, lx);
+        int furthest = 0;
+        explain(p, c.count, &bad, &e, lx, &furthest);
         p->err = e;
+        if (!strcmp(e.msg, "unexpected indent") ||
+            !strcmp(e.msg, "unexpected unindent"))
+            return false;
+        post_check(p, lx, &p->err,
+                   furthest > p->last.line ? furthest : p->last.line);
+        return false;
     }
     post_check(p, lx, &p->err, p->last.line);
     return false;
@@ -563,6 +779,7 @@ WfAst *wf_parse_field(WfParser *p, const char *text, size_t len, int line,
     if (p->fdepth >= WF_MAX_FIELD_DEPTH) {
         wf_b_error_at(p, "SyntaxError", line, col, line, col,
                       "f-string: expressions nested too deeply");
+        p->hard = true;
         return NULL;
     }
     char *buf = wf_arena_alloc(p->arena, len + 3);
@@ -584,6 +801,7 @@ WfAst *wf_parse_field(WfParser *p, const char *text, size_t len, int line,
     if (!ok) {
         if (!p->failed) {
             p->failed = true;
+            p->hard = true;
             p->err = q.err;
             field_prefix(&p->err);
         }
@@ -594,6 +812,7 @@ WfAst *wf_parse_field(WfParser *p, const char *text, size_t len, int line,
         p->deferred = q.deferred;
     }
     WfAst *e = q.body.items[0]->left;
+    e->parenthesized = false; /* the parentheses wf_parse_field added */
     return e;
 }
 

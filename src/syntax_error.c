@@ -6,7 +6,8 @@
  * line (line <= 0) print the message alone, as CPython does for the
  * decoding errors and RecursionError. Called by the tools and the VM's
  * error reporting; checked byte for byte against /usr/bin/python3. */
-#include "ast.h"
+#include "syntax_error.h"
+#include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -80,4 +81,39 @@ void wf_syntax_error_print(void *file_ptr, const char *filename,
         }
     }
     fprintf(f, "%s: %s\n", kind, err->msg);
+}
+
+/* Byte offset of code-point column col in the line text[0..n). */
+static int byte_col(const char *text, size_t n, int col) {
+    size_t i = 0;
+    for (int c = 0; c < col && i < n; c++) {
+        i++;
+        while (i < n && ((unsigned char)text[i] & 0xC0) == 0x80) i++;
+    }
+    return (int)i;
+}
+
+void wf_syntax_error_at(WfSyntaxError *err, const char *src, size_t len,
+                        const char *kind, const WfAst *n, const char *fmt,
+                        ...) {
+    memset(err, 0, sizeof *err);
+    err->kind = kind ? kind : "SyntaxError";
+    err->set = true;
+    err->line = n->line;
+    err->col = n->col;
+    err->end_col = n->end_line == n->line ? n->end_col : -1;
+    size_t ln = 0;
+    bool nl = false;
+    const char *text = src ? find_line(src, len, n->line, &ln, &nl) : NULL;
+    if (text) {
+        err->col = byte_col(text, ln, n->col);
+        if (n->end_line > n->line)
+            err->end_col = (int)ln + (nl ? 1 : 0) - 1;
+        else
+            err->end_col = byte_col(text, ln, n->end_col);
+    }
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(err->msg, sizeof err->msg, fmt, ap);
+    va_end(ap);
 }
