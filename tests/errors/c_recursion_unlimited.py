@@ -1,5 +1,6 @@
-# weft-only: CPython 3.11 itself crashes (SIGSEGV) on this; weft must raise.
-# Expected output hand-checked: both recursions end in RecursionError.
+# weft-only
+# CPython 3.11 itself crashes (SIGSEGV) on this; weft must raise. The
+# expected output is hand-checked: both recursions end in RecursionError.
 # With a huge recursion limit, recursion through C (repr, sort keys) still
 # raises RecursionError instead of overflowing the C stack.
 import sys
