@@ -1,0 +1,2 @@
+# weft-only
+# cmdline: --version
