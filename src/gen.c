@@ -621,7 +621,10 @@ static void gen_traverse(WfObject *o, WfVisitFn visit, void *arg) {
     visit(&g->code->ob, arg);
     if (WF_IS_OBJ(g->exc_state)) visit(g->exc_state.u.o, arg);
     WfFrame *f = g->frame;
-    if (!f || f->finished) return;
+    /* A running frame's saved stack pointer is stale (the dispatch loop
+     * keeps the live one); what it holds is reachable from the running
+     * code anyway, so the collector must not look at it. */
+    if (!f || f->finished || g->state == WF_GEN_RUNNING) return;
     visit(&f->func->ob, arg);
     uint32_t n = f->code->nlocals + f->code->ncells + f->code->nfrees;
     for (uint32_t i = 0; i < n; i++)
