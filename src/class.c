@@ -1,11 +1,16 @@
 /* class.c: classes made by `class` statements (heap types). A heap type is
- * a WfType like the built-in ones: its slots are copied from its solid base
- * and, for each special method the class (or a heap class in its MRO)
- * defines, replaced by a trampoline that calls that method, so `a + b`,
- * `len(x)` and `repr(x)` take the same path for built-in and user types.
- * Also: C3 linearisation, instance attributes (instance dict at
- * type->dictoffset), descriptors (functions, staticmethod, classmethod,
- * property), super(), and __build_class__. */
+ * a WfType like the built-in ones: each slot comes from the first class of
+ * its MRO that provides it, a built-in base's own slot function or, for a
+ * class that defines the special method in its dict, a trampoline that
+ * calls it, so `a + b`, `len(x)` and `repr(x)` take the same path for
+ * built-in and user types. Lookups go through the per-class caches of
+ * class.h (valid while vm->next_type_version is unchanged, or while no
+ * class dict of the MRO gained or lost a name).
+ * Also: C3 linearisation, instance attributes (inline values for plain
+ * classes, else the instance dict at type->dictoffset: see "instance
+ * attributes"), descriptors (functions, staticmethod, classmethod,
+ * property, classes with __get__/__set__, built-in types with __get__),
+ * super(), object's methods, and __build_class__. */
 #include <string.h>
 #include "class.h"
 #include "dict.h"
@@ -13,64 +18,351 @@
 #include "interp.h"
 #include "type.h"
 
+static const char *const sp_cnames[WF_SP_COUNT] = {
+#define WF_SP_NAME(id, s) s,
+    WF_SPECIAL_NAMES(WF_SP_NAME)
+#undef WF_SP_NAME
+};
+
+#define HEAP(t) ((WfHeapType *)(t))
+#define IS_HEAP(t) (((t)->flags & WF_TPFLAG_HEAPTYPE) != 0)
+
+/* The built-in type whose instance layout t's instances have. */
+static inline WfType *static_base(WfType *t) { return IS_HEAP(t) ? HEAP(t)->static_base : t; }
+
+/* A built-in type's own method table (object's comes from here until
+ * type.c points wf_type_object.methods at it). */
+static const WfMethodDef *own_methods(const WfType *b) {
+    if (b->methods) return b->methods;
+    return b == &wf_type_object ? wf_object_methods : NULL;
+}
+
+static const char *type_qualname(WfVM *vm, WfType *t) {
+    if (IS_HEAP(t) && t->dict) {
+        WfObject *k = wf_str_intern_cstr(vm, "__qualname__");
+        WfValue q = k ? wf_dict_get_str(WF_OBJ(t->dict), k) : WF_NULL;
+        if (wf_is_str(q)) return WF_STR(q)->data;
+    }
+    return t->name;
+}
+
 /* ---- lookup along the MRO --------------------------------------------------------- */
 
-WfValue wf_class_lookup(WfVM *vm, WfType *t, WfObject *name, const WfMethodDef **def, const WfGetSetDef **gs) {
+/* Searches a built-in type's own tables (the first-byte test skips most
+ * strcmp calls: object's table is all dunders, attribute names rarely
+ * are). */
+static bool static_find(const WfType *b, const char *s, const WfMethodDef **def, const WfGetSetDef **gs) {
+    const WfMethodDef *md = own_methods(b);
+    if (md)
+        for (; md->name; md++)
+            if (md->name[0] == s[0] && strcmp(md->name, s) == 0) {
+                *def = md;
+                return true;
+            }
+    if (b->getsets)
+        for (const WfGetSetDef *g = b->getsets; g->name; g++)
+            if (g->name[0] == s[0] && strcmp(g->name, s) == 0) {
+                *gs = g;
+                return true;
+            }
+    return false;
+}
+
+/* The uncached walk: class dicts of heap classes, the own tables of
+ * built-in ones (the MRO lists their bases in turn). *owner / *oix say
+ * where a class-dict value was found. */
+static WfValue mro_walk_at(WfType *t, WfObject *name, const WfMethodDef **def, const WfGetSetDef **gs,
+                           WfObject **owner, int64_t *oix) {
     *def = NULL;
     *gs = NULL;
+    *owner = NULL;
+    *oix = -1;
+    const char *s = ((WfStr *)name)->data;
     if (!t->mro) {
-        if (wf_type_find(t, ((WfStr *)name)->data, def, gs)) return WF_NULL;
+        if (IS_HEAP(t)) return WF_NULL; /* cleared by the collector */
+        for (const WfType *b = t; b; b = b->base)
+            if (static_find(b, s, def, gs)) return WF_NULL;
         return WF_NULL;
     }
     WfTuple *m = (WfTuple *)t->mro;
     for (size_t i = 0; i < m->n; i++) {
         WfType *b = (WfType *)m->items[i].u.o;
-        if (b->dict) {
-            WfValue v = wf_dict_get_str(WF_OBJ(b->dict), name);
-            if (!WF_IS_NULL(v)) return v;
-        } else {
-            const WfMethodDef *md;
-            const WfGetSetDef *g;
-            /* Static bases: search only their own tables, the MRO visits
-             * their bases in turn. */
-            if (b->methods)
-                for (md = b->methods; md->name; md++)
-                    if (strcmp(md->name, ((WfStr *)name)->data) == 0) {
-                        *def = md;
-                        return WF_NULL;
-                    }
-            if (b->getsets)
-                for (g = b->getsets; g->name; g++)
-                    if (strcmp(g->name, ((WfStr *)name)->data) == 0) {
-                        *gs = g;
-                        return WF_NULL;
-                    }
+        if (IS_HEAP(b)) {
+            if (b->dict) {
+                int64_t ix = wf_dict_find_str(WF_OBJ(b->dict), name);
+                if (ix >= 0) {
+                    *owner = b->dict;
+                    *oix = ix;
+                    return wf_dict_value_at(WF_OBJ(b->dict), ix);
+                }
+            }
+        } else if (static_find(b, s, def, gs)) {
+            return WF_NULL;
         }
     }
-    (void)vm;
     return WF_NULL;
 }
 
-static WfValue *instance_dict_ptr(WfValue obj) {
-    WfType *t = wf_type_of(obj);
-    if (!t->dictoffset || !WF_IS_OBJ(obj)) return NULL;
-    return (WfValue *)((char *)obj.u.o + t->dictoffset);
+static WfValue mro_walk(WfType *t, WfObject *name, const WfMethodDef **def, const WfGetSetDef **gs) {
+    WfObject *owner;
+    int64_t oix;
+    return mro_walk_at(t, name, def, gs, &owner, &oix);
 }
 
-/* Binds a class attribute found for instance obj (descriptor protocol for
- * the descriptor kinds weft has). */
+/* See WfHeapType.stamp. */
+static uint64_t class_stamp(WfVM *vm, WfType *t) {
+    WfHeapType *h = HEAP(t);
+    if (h->stamp_epoch == vm->next_type_version) return h->stamp;
+    uint64_t s = 1;
+    WfTuple *m = (WfTuple *)t->mro;
+    if (!m) s = 0;
+    for (size_t i = 0; m && i < m->n; i++) {
+        WfType *b = (WfType *)m->items[i].u.o;
+        if (!IS_HEAP(b)) continue;
+        if (!b->dict) {
+            s = 0;
+            break;
+        }
+        s += wf_dict_version_fast(WF_OBJ(b->dict));
+    }
+    h->stamp = s;
+    h->stamp_epoch = vm->next_type_version;
+    return s;
+}
+
+static inline size_t cache_slot(const WfObject *name) {
+    uintptr_t p = (uintptr_t)name;
+    return (size_t)((p >> 4) ^ (p >> 10)) & (WF_ATTR_CACHE_SIZE - 1);
+}
+
+static bool is_data_descriptor(WfVM *vm, WfValue attr);
+
+/* The cache entry for name on heap type t, filled if stale. */
+static WfAttrCacheEntry *cache_fill(WfVM *vm, WfType *t, WfObject *name, WfAttrCacheEntry *e) {
+    uint64_t stamp = class_stamp(vm, t);
+    if (e->name == name && stamp && e->stamp == stamp) {
+        /* No class in the MRO gained or lost a name since the fill: only
+         * values may have been replaced. */
+        if (e->owner) {
+            e->value = wf_dict_value_at(WF_OBJ(e->owner), e->oix);
+            e->plain = WF_IS_NULL(e->value) || !is_data_descriptor(vm, e->value);
+        }
+        e->epoch = vm->next_type_version;
+        return e;
+    }
+    const WfMethodDef *def;
+    const WfGetSetDef *gs;
+    WfValue v = mro_walk_at(t, name, &def, &gs, &e->owner, &e->oix);
+    if (e->name != name) e->hint = e->kidx = -1;
+    e->name = name;
+    e->epoch = vm->next_type_version;
+    e->stamp = stamp;
+    e->kind = def ? 1 : gs ? 2 : 0;
+    e->ptr = def ? (const void *)def : (const void *)gs;
+    e->value = v;
+    e->plain = !gs && (WF_IS_NULL(v) || !is_data_descriptor(vm, v));
+    return e;
+}
+
+static inline WfAttrCacheEntry *cache_entry(WfVM *vm, WfType *t, WfObject *name) {
+    WfAttrCacheEntry *e = &HEAP(t)->cache[cache_slot(name)];
+    if (e->name == name && e->epoch == vm->next_type_version) return e;
+    return cache_fill(vm, t, name, e);
+}
+
+WfValue wf_class_lookup(WfVM *vm, WfType *t, WfObject *name, const WfMethodDef **def, const WfGetSetDef **gs) {
+    if (!IS_HEAP(t)) return mro_walk(t, name, def, gs);
+    WfAttrCacheEntry *e = cache_entry(vm, t, name);
+    *def = e->kind == 1 ? e->ptr : NULL;
+    *gs = e->kind == 2 ? e->ptr : NULL;
+    return e->value;
+}
+
+/* Special method `sp` of heap type t: a borrowed class-dict value, or
+ * WF_NULL with *def set when a built-in base provides it. */
+static inline WfValue sp_lookup(WfVM *vm, WfType *t, int sp, const WfMethodDef **def) {
+    WfSpecialEntry *e = &HEAP(t)->sp[sp];
+    if (e->epoch != vm->next_type_version) {
+        uint64_t stamp = class_stamp(vm, t);
+        if (e->epoch && stamp && e->stamp == stamp) {
+            if (e->owner) e->value = wf_dict_value_at(WF_OBJ(e->owner), e->oix);
+        } else {
+            const WfGetSetDef *gs;
+            e->value = mro_walk_at(t, HEAP(t)->spname[sp], &e->def, &gs, &e->owner, &e->oix);
+            e->stamp = stamp;
+        }
+        e->epoch = vm->next_type_version;
+    }
+    *def = e->def;
+    return e->value;
+}
+
+/* Is the special method defined in a heap class of t's MRO (not only by a
+ * built-in base)? */
+static WfValue sp_heap(WfVM *vm, WfType *t, int sp) {
+    const WfMethodDef *def;
+    return IS_HEAP(t) ? sp_lookup(vm, t, sp, &def) : WF_NULL;
+}
+
+/* ---- descriptors ------------------------------------------------------------------- */
+
+static WfValue property_get(WfVM *vm, WfProperty *p, WfValue obj);
+static int property_set(WfVM *vm, WfProperty *p, WfValue obj, WfValue v);
+
+static bool is_data_descriptor(WfVM *vm, WfValue attr) {
+    WfType *at = wf_type_of(attr);
+    if (at == &wf_type_property) return true;
+    if (!IS_HEAP(at)) return false;
+    const WfMethodDef *def;
+    return !WF_IS_NULL(sp_lookup(vm, at, WF_SP_SET, &def)) || !WF_IS_NULL(sp_lookup(vm, at, WF_SP_DELETE, &def)) ||
+           (def && at->base == &wf_type_property);
+}
+
+/* The __get__ method of a built-in type that is a descriptor (such as the
+ * wrapper inlineCallbacks returns: a decorated method binds like a
+ * function), or NULL. Plain values are answered at once. */
+static const WfMethodDef *static_getter(WfType *at) {
+    if (at->flags & (WF_TPFLAG_STR | WF_TPFLAG_INT | WF_TPFLAG_TUPLE | WF_TPFLAG_LIST | WF_TPFLAG_DICT |
+                     WF_TPFLAG_TYPE | WF_TPFLAG_EXC))
+        return NULL;
+    for (WfType *b = at; b && b != &wf_type_object; b = b->base) {
+        const WfMethodDef *def = NULL;
+        const WfGetSetDef *gs = NULL;
+        if (b->methods && static_find(b, "__get__", &def, &gs) && def) return def;
+    }
+    return NULL;
+}
+
+/* attr.__get__(obj, owner) for the descriptor kinds: obj WF_NULL means the
+ * attribute was reached through the class. */
 static WfValue bind(WfVM *vm, WfValue attr, WfValue obj, WfType *owner) {
     WfType *at = wf_type_of(attr);
-    if (at == &wf_type_function) return wf_method_new(vm, attr, obj);
+    if (at == &wf_type_function) return WF_IS_NULL(obj) ? wf_ref(attr) : wf_method_new(vm, attr, obj);
     if (at == &wf_type_staticmethod) return wf_ref(((WfWrapper *)attr.u.o)->func);
     if (at == &wf_type_classmethod) return wf_method_new(vm, ((WfWrapper *)attr.u.o)->func, WF_OBJ(owner));
-    if (at == &wf_type_property) {
-        WfProperty *p = (WfProperty *)attr.u.o;
-        if (WF_IS_NULL(p->fget) || WF_IS_NONE(p->fget))
-            return wf_err_format(vm, &wf_exc_AttributeError, "property object has no getter");
-        return wf_call1(vm, p->fget, obj);
+    if (at == &wf_type_property) return WF_IS_NULL(obj) ? wf_ref(attr) : property_get(vm, (WfProperty *)attr.u.o, obj);
+    if (IS_HEAP(at)) {
+        const WfMethodDef *def;
+        WfValue get = sp_lookup(vm, at, WF_SP_GET, &def);
+        if (!WF_IS_NULL(get)) {
+            WfValue args[3] = {attr, WF_IS_NULL(obj) ? WF_NONE : obj, WF_OBJ(owner)};
+            wf_incref(get);
+            WfValue r = wf_call(vm, get, args, 3, NULL);
+            wf_decref(vm, get);
+            return r;
+        }
+        if (def && at->base == &wf_type_property && !WF_IS_NULL(obj))
+            return property_get(vm, (WfProperty *)attr.u.o, obj);
+    } else if (attr.tag == WF_TAG_OBJ) {
+        const WfMethodDef *g = static_getter(at);
+        if (g) {
+            WfValue args[2] = {WF_IS_NULL(obj) ? WF_NONE : obj, WF_OBJ(owner)};
+            return g->fn(vm, attr, args, 2, NULL);
+        }
     }
     return wf_ref(attr);
+}
+
+/* ---- instance attributes -------------------------------------------------------------- */
+
+/* Instances of classes whose built-in base is object keep their attributes
+ * in an inline array, as CPython 3.11's: the class holds the attribute
+ * names in the order they were first set on any instance (append-only, so
+ * a name's index never changes), each instance a value per name (WF_NULL:
+ * not set). An instance moves for good to a real dict (at dictoffset) when
+ * someone asks for __dict__, when it sets a name the array has no room
+ * for, or when keeping the array would break insertion order (a value set
+ * while one with a later index is present). While the array is in use the
+ * dict slot holds the class's keydict, which maps every inline name to
+ * True: the VM's method-call shortcut looks a method's name up in the dict
+ * slot to see whether the instance shadows it, and finding it there sends
+ * the call down the general path, which sees the inline values. Classes
+ * with other built-in bases (Exception, list, ...) use the dict only. */
+typedef struct InlineArea {
+    WfValue dict;
+    uint64_t cap;                /* values the instance has room for */
+    WfValue v[];
+} InlineArea;
+
+#define AREA(o, t) ((InlineArea *)((char *)(o) + (t)->dictoffset))
+
+/* Index of name in t's inline names (adding it when add), -1 when absent
+ * or full. The cache entry remembers it. */
+static int64_t inline_index_slow(WfVM *vm, WfHeapType *h, WfAttrCacheEntry *e, WfObject *name, bool add) {
+    /* e->kidx: the index, -1 unknown, or -(n + 2): not among the first n
+     * names (names are only ever appended). */
+    int32_t k = e->kidx;
+    uint32_t from = k == -1 ? 0 : (uint32_t)(-k - 2);
+    if (from == h->nkeys && !add) return -1;
+    if (from < h->nkeys) {
+        for (uint32_t i = from; i < h->nkeys; i++)
+            if (h->keys[i] == name) return e->kidx = (int32_t)i;
+        e->kidx = -(int32_t)h->nkeys - 2;
+    }
+    if (!add || h->nkeys >= WF_INLINE_MAX) return -1;
+    if (wf_dict_set(vm, WF_OBJ(h->keydict), WF_OBJ(name), WF_TRUE) < 0) {
+        wf_err_clear(vm); /* the instance uses its dict instead */
+        return -1;
+    }
+    wf_obj_incref(name);
+    h->keys[h->nkeys] = name;
+    return e->kidx = (int32_t)h->nkeys++;
+}
+
+static inline int64_t inline_index(WfVM *vm, WfHeapType *h, WfAttrCacheEntry *e, WfObject *name, bool add) {
+    return e->kidx >= 0 ? e->kidx : inline_index_slow(vm, h, e, name, add);
+}
+
+/* Are the instance's attributes in its inline values? */
+static inline bool inline_mode(const InlineArea *a, const WfHeapType *h) {
+    return h->inline_ok && a->dict.tag == WF_TAG_OBJ && a->dict.u.o == h->keydict;
+}
+
+/* Moves an instance's inline values into a new dict (in index order, which
+ * is their insertion order). Returns the dict slot, NULL on error. */
+static WfValue *materialize(WfVM *vm, WfObject *o, WfType *t) {
+    InlineArea *a = AREA(o, t);
+    WfHeapType *h = HEAP(t);
+    if (!WF_IS_NULL(a->dict) && !inline_mode(a, h)) return &a->dict;
+    WfValue d = wf_dict_new(vm);
+    if (WF_IS_NULL(d)) return NULL;
+    if (inline_mode(a, h)) {
+        for (uint64_t i = 0; i < a->cap && i < h->nkeys; i++)
+            if (!WF_IS_NULL(a->v[i]) && wf_dict_set(vm, d, WF_OBJ(h->keys[i]), a->v[i]) < 0) {
+                wf_decref(vm, d);
+                return NULL;
+            }
+        for (uint64_t i = 0; i < a->cap; i++) {
+            WfValue x = a->v[i];
+            a->v[i] = WF_NULL;
+            wf_decref(vm, x);
+        }
+    }
+    WfValue old = a->dict;
+    a->dict = d;
+    wf_decref(vm, old);
+    return &a->dict;
+}
+
+/* A new instance of heap type t, sized for its inline values. */
+static WfObject *alloc_instance(WfVM *vm, WfType *t) {
+    WfHeapType *h = HEAP(t);
+    if (!h->inline_ok) return wf_obj_alloc(vm, t, t->size);
+    WfObject *o = wf_obj_alloc(vm, t, t->dictoffset + sizeof(InlineArea) + h->ninline * sizeof(WfValue));
+    if (o) {
+        AREA(o, t)->cap = h->ninline;
+        wf_obj_incref(h->keydict);
+        AREA(o, t)->dict = WF_OBJ(h->keydict);
+    }
+    return o;
+}
+
+/* The dict slot of a heap-type instance, with its inline values moved
+ * there first (for __dict__ and code that needs the dict). */
+static WfValue *instance_dict_ptr(WfVM *vm, WfValue obj) {
+    WfType *t = wf_type_of(obj);
+    if (!t->dictoffset || !WF_IS_OBJ(obj) || !IS_HEAP(t)) return NULL;
+    return materialize(vm, obj.u.o, t);
 }
 
 static WfValue no_attr(WfVM *vm, WfType *t, WfObject *name) {
@@ -78,216 +370,370 @@ static WfValue no_attr(WfVM *vm, WfType *t, WfObject *name) {
                          ((WfStr *)name)->data);
 }
 
-static WfValue call_getattr_hook(WfVM *vm, WfValue obj, WfObject *name);
-
-WfValue wf_instance_getattr(WfVM *vm, WfValue obj, WfObject *name) {
-    WfType *t = wf_type_of(obj);
-    const WfMethodDef *def;
-    const WfGetSetDef *gs;
-    WfValue attr = wf_class_lookup(vm, t, name, &def, &gs);
-    if (gs) return gs->get(vm, obj);
-    if (!WF_IS_NULL(attr) && wf_type_of(attr) == &wf_type_property) return bind(vm, attr, obj, t);
-    WfValue *dp = instance_dict_ptr(obj);
-    if (dp && !WF_IS_NULL(*dp)) {
-        WfValue v = wf_dict_get_str(*dp, name);
-        if (!WF_IS_NULL(v)) return wf_ref(v);
-    }
-    if (!WF_IS_NULL(attr)) return bind(vm, attr, obj, t);
-    if (def) return wf_native_new(vm, def, obj);
+/* Attributes every instance has that are not in any dict. */
+static WfValue instance_builtin_attr(WfVM *vm, WfValue obj, WfObject *name, bool *found) {
     const char *s = ((WfStr *)name)->data;
-    if (strcmp(s, "__class__") == 0) return wf_ref(WF_OBJ(t));
-    if (strcmp(s, "__dict__") == 0 && dp) {
-        if (WF_IS_NULL(*dp)) {
-            *dp = wf_dict_new(vm);
-            if (WF_IS_NULL(*dp)) return WF_NULL;
+    *found = true;
+    if (s[0] == '_' && s[1] == '_') {
+        if (strcmp(s, "__class__") == 0) return wf_ref(WF_OBJ(wf_type_of(obj)));
+        if (strcmp(s, "__dict__") == 0 && wf_type_of(obj)->dictoffset) {
+            WfValue *dp = instance_dict_ptr(vm, obj);
+            return dp ? wf_ref(*dp) : WF_NULL;
         }
-        return wf_ref(*dp);
     }
-    return call_getattr_hook(vm, obj, name);
+    *found = false;
+    return WF_NULL;
 }
 
-static WfValue call_getattr_hook(WfVM *vm, WfValue obj, WfObject *name) {
+/* The instance's own value for name (borrowed), WF_NULL when it has none. */
+static inline WfValue own_attr(WfValue obj, WfType *t, WfAttrCacheEntry *e, WfObject *name) {
+    InlineArea *a = AREA(obj.u.o, t);
+    WfHeapType *h = HEAP(t);
+    if (inline_mode(a, h)) {
+        int64_t k = inline_index(NULL, h, e, name, false);
+        return k >= 0 && (uint64_t)k < a->cap ? a->v[k] : WF_NULL;
+    }
+    if (WF_IS_NULL(a->dict)) return WF_NULL;
+    /* Instances of a class usually store their attributes in the same
+     * order: try where this name was last found. */
+    WfDict *dd = (WfDict *)a->dict.u.o;
+    int64_t hint = e->hint;
+    if (hint >= 0 && (size_t)hint < dd->nentries && dd->entries[hint].ktag == WF_TAG_OBJ &&
+        dd->entries[hint].kbits == (int64_t)(intptr_t)name)
+        return wf_dict_value_at(a->dict, hint);
+    int64_t ix = wf_dict_find_str(a->dict, name);
+    if (ix < 0) return WF_NULL;
+    e->hint = ix;
+    return wf_dict_value_at(a->dict, ix);
+}
+
+/* object.__getattribute__: descriptors on the class, then the instance's
+ * own attributes, then non-data class attributes; no __getattr__ hook. */
+static WfValue getattr_nohook(WfVM *vm, WfValue obj, WfObject *name) {
+    WfType *t = obj.u.o->type;
+    WfAttrCacheEntry *e = cache_entry(vm, t, name);
+    WfValue attr = e->value;
+    if (!e->plain) {
+        if (e->kind == 2) return ((const WfGetSetDef *)e->ptr)->get(vm, obj);
+        if (wf_type_of(attr) == &wf_type_property) return property_get(vm, (WfProperty *)attr.u.o, obj);
+        wf_incref(attr);
+        WfValue r = bind(vm, attr, obj, t);
+        wf_decref(vm, attr);
+        return r;
+    }
+    if (t->dictoffset) {
+        WfValue v = own_attr(obj, t, e, name);
+        if (!WF_IS_NULL(v)) return wf_ref(v);
+    }
+    const WfMethodDef *def = e->kind == 1 ? e->ptr : NULL;
+    if (!WF_IS_NULL(attr)) {
+        if (attr.tag != WF_TAG_OBJ) return attr;
+        wf_incref(attr);
+        WfValue r = bind(vm, attr, obj, t);
+        wf_decref(vm, attr);
+        return r;
+    }
+    if (def) return wf_native_new(vm, def, (def->flags & WF_METH_CLASS) ? WF_OBJ(t) : obj);
+    bool found;
+    WfValue r = instance_builtin_attr(vm, obj, name, &found);
+    if (found) return r;
+    return no_attr(vm, t, name);
+}
+
+WfValue wf_instance_getattr(WfVM *vm, WfValue obj, WfObject *name) { return getattr_nohook(vm, obj, name); }
+
+WfValue wf_instance_method(WfVM *vm, WfValue obj, WfObject *name) {
+    WfType *t = obj.u.o->type;
+    WfAttrCacheEntry *e = cache_entry(vm, t, name);
+    if (e->value.tag != WF_TAG_OBJ || e->value.u.o->type != &wf_type_function) return WF_NULL;
+    if (t->dictoffset && !WF_IS_NULL(own_attr(obj, t, e, name))) return WF_NULL;
+    return e->value;
+}
+
+static WfValue call_method_value(WfVM *vm, WfValue m, WfValue self, WfType *t, const WfValue *args, size_t nargs,
+                                 WfObject *kw);
+
+/* The slot of classes with __getattr__ or __getattribute__. */
+static WfValue slot_getattr_hook(WfVM *vm, WfValue obj, WfObject *name) {
     WfType *t = wf_type_of(obj);
-    const WfMethodDef *def;
-    const WfGetSetDef *gs;
-    WfValue hook = wf_class_lookup(vm, t, wf_str_intern_cstr(vm, "__getattr__"), &def, &gs);
-    if (WF_IS_NULL(hook)) return no_attr(vm, t, name);
-    WfValue args[2] = {obj, WF_OBJ(name)};
-    return wf_call(vm, hook, args, 2, NULL);
+    WfValue ga = sp_heap(vm, t, WF_SP_GETATTRIBUTE), r;
+    WfValue n = WF_OBJ(name);
+    if (!WF_IS_NULL(ga)) r = call_method_value(vm, ga, obj, t, &n, 1, NULL);
+    else r = getattr_nohook(vm, obj, name);
+    if (!WF_IS_NULL(r) || !wf_err_matches(vm, &wf_exc_AttributeError)) return r;
+    WfValue hook = sp_heap(vm, t, WF_SP_GETATTR);
+    if (WF_IS_NULL(hook)) return r;
+    wf_err_clear(vm);
+    return call_method_value(vm, hook, obj, t, &n, 1, NULL);
+}
+
+static int set_instance_dict(WfVM *vm, WfValue obj, WfValue v) {
+    if (WF_IS_NULL(v)) {
+        wf_err_format(vm, &wf_exc_TypeError, "cannot delete __dict__");
+        return -1;
+    }
+    if (!wf_is_dict(v)) {
+        wf_err_format(vm, &wf_exc_TypeError, "__dict__ must be set to a dictionary, not a '%s'", wf_type_name(v));
+        return -1;
+    }
+    WfValue *dp = instance_dict_ptr(vm, obj);
+    if (!dp) return -1;
+    WfValue old = *dp;
+    *dp = wf_ref(v);
+    wf_decref(vm, old);
+    return 0;
+}
+
+/* obj.__class__ = cls: allowed between heap classes with the same layout. */
+static int set_instance_class(WfVM *vm, WfValue obj, WfValue v) {
+    WfType *t = wf_type_of(obj);
+    if (!wf_is_type(v)) {
+        wf_err_format(vm, &wf_exc_TypeError, "__class__ must be set to a class, not '%s' object", wf_type_name(v));
+        return -1;
+    }
+    WfType *nt = (WfType *)v.u.o;
+    if (!IS_HEAP(nt) || !IS_HEAP(t) || static_base(nt) != static_base(t) || nt->size != t->size ||
+        nt->dictoffset != t->dictoffset) {
+        wf_err_format(vm, &wf_exc_TypeError, "__class__ assignment: '%s' object layout differs from '%s'", nt->name,
+                      t->name);
+        return -1;
+    }
+    /* Inline values are indexed by the old class's names. */
+    if (t->dictoffset && !materialize(vm, obj.u.o, t)) return -1;
+    wf_obj_incref(&nt->ob);
+    obj.u.o->type = nt;
+    wf_obj_decref(vm, &t->ob);
+    return 0;
+}
+
+/* Stores (or, v WF_NULL, deletes) an attribute in the instance itself:
+ * its inline values while it can, else its dict. */
+static int set_own_attr(WfVM *vm, WfValue obj, WfType *t, WfAttrCacheEntry *e, WfObject *name, WfValue v) {
+    InlineArea *a = AREA(obj.u.o, t);
+    WfHeapType *h = HEAP(t);
+    if (inline_mode(a, h)) {
+        int64_t k = inline_index(vm, h, e, name, !WF_IS_NULL(v));
+        if (WF_IS_NULL(v)) {
+            if (k < 0 || (uint64_t)k >= a->cap || WF_IS_NULL(a->v[k])) goto missing;
+            WfValue old = a->v[k];
+            a->v[k] = WF_NULL;
+            wf_decref(vm, old);
+            return 0;
+        }
+        if (k >= 0 && (uint64_t)k < a->cap) {
+            WfValue old = a->v[k];
+            if (WF_IS_NULL(old)) {
+                /* A new attribute: its index must be past every one the
+                 * instance has, or the dict keeps the insertion order. */
+                for (uint64_t j = (uint64_t)k + 1; j < a->cap && j < h->nkeys; j++)
+                    if (!WF_IS_NULL(a->v[j])) goto to_dict;
+            }
+            a->v[k] = wf_ref(v);
+            wf_decref(vm, old);
+            return 0;
+        }
+        /* No room: later instances get more. */
+        if (k >= 0 && h->ninline < WF_INLINE_MAX) {
+            uint32_t n = h->ninline * 2;
+            if (n < (uint32_t)k + 1) n = (uint32_t)k + 1;
+            h->ninline = n < WF_INLINE_MAX ? n : WF_INLINE_MAX;
+        }
+    }
+to_dict:
+    if (!materialize(vm, obj.u.o, t)) return -1;
+    if (WF_IS_NULL(v)) {
+        if (wf_dict_del(vm, a->dict, WF_OBJ(name)) == 0) return 0;
+        if (!wf_err_matches(vm, &wf_exc_KeyError)) return -1;
+        wf_err_clear(vm);
+        goto missing;
+    }
+    return wf_dict_set(vm, a->dict, WF_OBJ(name), v);
+missing:
+    wf_err_format(vm, &wf_exc_AttributeError, "'%s' object has no attribute '%s'", t->name, ((WfStr *)name)->data);
+    return -1;
 }
 
 int wf_instance_setattr_plain(WfVM *vm, WfValue obj, WfObject *name, WfValue v) {
     WfType *t = wf_type_of(obj);
-    const WfMethodDef *def;
-    const WfGetSetDef *gs;
-    WfValue attr = wf_class_lookup(vm, t, name, &def, &gs);
+    WfAttrCacheEntry *e = cache_entry(vm, t, name);
+    const char *s = ((WfStr *)name)->data;
+    bool dunder = s[0] == '_' && s[1] == '_';
+    /* The common case: no descriptor, the instance stores it. */
+    if (e->plain && t->dictoffset && !dunder) return set_own_attr(vm, obj, t, e, name, v);
+    const WfMethodDef *def = e->kind == 1 ? e->ptr : NULL;
+    const WfGetSetDef *gs = e->kind == 2 ? e->ptr : NULL;
+    WfValue attr = e->value;
     if (gs) {
         if (!gs->set) {
-            wf_err_format(vm, &wf_exc_AttributeError, "attribute '%s' of '%s' objects is not writable",
-                          ((WfStr *)name)->data, t->name);
+            wf_err_format(vm, &wf_exc_AttributeError, "attribute '%s' of '%s' objects is not writable", s,
+                          static_base(t)->name);
             return -1;
         }
         return gs->set(vm, obj, v);
     }
-    if (!WF_IS_NULL(attr) && wf_type_of(attr) == &wf_type_property) {
-        WfProperty *p = (WfProperty *)attr.u.o;
-        WfValue f = WF_IS_NULL(v) ? p->fdel : p->fset;
-        if (WF_IS_NULL(f) || WF_IS_NONE(f)) {
-            wf_err_format(vm, &wf_exc_AttributeError, WF_IS_NULL(v) ? "can't delete attribute '%s'" : "can't set attribute '%s'",
-                          ((WfStr *)name)->data);
-            return -1;
+    if (!WF_IS_NULL(attr) && WF_IS_OBJ(attr)) {
+        WfType *at = wf_type_of(attr);
+        if (at == &wf_type_property) return property_set(vm, (WfProperty *)attr.u.o, obj, v);
+        if (IS_HEAP(at) && is_data_descriptor(vm, attr)) {
+            const WfMethodDef *d2;
+            WfValue m = sp_lookup(vm, at, WF_IS_NULL(v) ? WF_SP_DELETE : WF_SP_SET, &d2);
+            if (WF_IS_NULL(m)) {
+                if (d2 && at->base == &wf_type_property) return property_set(vm, (WfProperty *)attr.u.o, obj, v);
+                wf_err_format(vm, &wf_exc_AttributeError, WF_IS_NULL(v) ? "__delete__" : "__set__");
+                return -1;
+            }
+            WfValue args[3] = {attr, obj, v};
+            wf_incref(attr);
+            wf_incref(m);
+            WfValue r = wf_call(vm, m, args, WF_IS_NULL(v) ? 2 : 3, NULL);
+            wf_decref(vm, m);
+            wf_decref(vm, attr);
+            if (WF_IS_NULL(r)) return -1;
+            wf_decref(vm, r);
+            return 0;
         }
-        WfValue args[2] = {obj, v};
-        WfValue r = wf_call(vm, f, args, WF_IS_NULL(v) ? 1 : 2, NULL);
-        if (WF_IS_NULL(r)) return -1;
-        wf_decref(vm, r);
-        return 0;
     }
-    WfValue *dp = instance_dict_ptr(obj);
-    if (!dp) {
-        wf_err_format(vm, &wf_exc_AttributeError, "'%s' object has no attribute '%s'", t->name, ((WfStr *)name)->data);
+    if (dunder && t->dictoffset) {
+        if (strcmp(s, "__dict__") == 0) return set_instance_dict(vm, obj, v);
+        if (strcmp(s, "__class__") == 0) {
+            if (WF_IS_NULL(v)) {
+                wf_err_format(vm, &wf_exc_TypeError, "can't delete __class__ attribute");
+                return -1;
+            }
+            return set_instance_class(vm, obj, v);
+        }
+    }
+    if (!t->dictoffset) {
+        if (def)
+            wf_err_format(vm, &wf_exc_AttributeError, "'%s' object attribute '%s' is read-only", t->name, s);
+        else
+            wf_err_format(vm, &wf_exc_AttributeError, "'%s' object has no attribute '%s'", t->name, s);
         return -1;
     }
-    if (WF_IS_NULL(*dp)) {
-        if (WF_IS_NULL(v)) {
-            wf_err_format(vm, &wf_exc_AttributeError, "'%s' object has no attribute '%s'", t->name,
-                          ((WfStr *)name)->data);
-            return -1;
-        }
-        *dp = wf_dict_new(vm);
-        if (WF_IS_NULL(*dp)) return -1;
-    }
-    if (WF_IS_NULL(v)) {
-        int rc = wf_dict_del(vm, *dp, WF_OBJ(name));
-        if (rc < 0 && wf_err_matches(vm, &wf_exc_KeyError)) {
-            wf_err_clear(vm);
-            wf_err_format(vm, &wf_exc_AttributeError, "'%s' object has no attribute '%s'", t->name,
-                          ((WfStr *)name)->data);
-        }
-        return rc;
-    }
-    return wf_dict_set(vm, *dp, WF_OBJ(name), v);
+    return set_own_attr(vm, obj, t, e, name, v);
 }
 
-/* ---- special-method trampolines ------------------------------------------------------- */
+/* ---- calling special methods --------------------------------------------------------- */
 
-/* Calls the special method `name` of type(self) with self and args; sets
- * *found false (no error) when the class has none. */
-static WfValue call_special(WfVM *vm, WfValue self, const char *name, const WfValue *args, size_t nargs, bool *found) {
+/* Calls m (a class attribute of t) as a method of self. */
+static WfValue call_method_value(WfVM *vm, WfValue m, WfValue self, WfType *t, const WfValue *args, size_t nargs,
+                                 WfObject *kw) {
+    size_t nkw = kw ? ((WfTuple *)kw)->n : 0;
+    WfValue r;
+    wf_incref(m);
+    if (wf_type_of(m) == &wf_type_function) {
+        WfValue small[8];
+        size_t total = nargs + nkw + 1;
+        WfValue *buf = total <= 8 ? small : wf_mem_alloc(vm, total * sizeof(WfValue));
+        if (!buf) {
+            wf_decref(vm, m);
+            return WF_NULL;
+        }
+        buf[0] = self;
+        if (total > 1) memcpy(buf + 1, args, (total - 1) * sizeof(WfValue));
+        r = wf_call(vm, m, buf, nargs + 1, kw);
+        if (buf != small) wf_mem_free(vm, buf);
+    } else {
+        WfValue b = bind(vm, m, self, t);
+        r = WF_IS_NULL(b) ? b : wf_call(vm, b, args, nargs, kw);
+        wf_decref(vm, b);
+    }
+    wf_decref(vm, m);
+    return r;
+}
+
+/* Calls special method sp of type(self) with args; *found false (no error)
+ * when neither a class nor a built-in base provides it. */
+static WfValue call_sp(WfVM *vm, WfValue self, int sp, const WfValue *args, size_t nargs, bool *found) {
     WfType *t = wf_type_of(self);
     const WfMethodDef *def;
-    const WfGetSetDef *gs;
-    WfObject *n = wf_str_intern_cstr(vm, name);
-    if (!n) return WF_NULL;
-    WfValue m = wf_class_lookup(vm, t, n, &def, &gs);
-    if (found) *found = true;
-    WfValue buf[4];
-    if (!WF_IS_NULL(m)) {
-        WfType *mt = wf_type_of(m);
-        if (mt == &wf_type_function) {
-            buf[0] = self;
-            for (size_t i = 0; i < nargs; i++) buf[i + 1] = args[i];
-            return wf_call(vm, m, buf, nargs + 1, NULL);
-        }
-        WfValue b = bind(vm, m, self, t);
-        if (WF_IS_NULL(b)) return b;
-        WfValue r = wf_call(vm, b, args, nargs, NULL);
-        wf_decref(vm, b);
-        return r;
-    }
-    if (def) return def->fn(vm, self, args, nargs, NULL);
-    if (found) {
-        *found = false;
-        return WF_NULL;
-    }
-    return wf_err_format(vm, &wf_exc_AttributeError, "'%s' object has no attribute '%s'", t->name, name);
+    WfValue m = sp_lookup(vm, t, sp, &def);
+    *found = true;
+    if (!WF_IS_NULL(m)) return call_method_value(vm, m, self, t, args, nargs, NULL);
+    if (def) return def->fn(vm, (def->flags & WF_METH_CLASS) ? WF_OBJ(t) : self, args, nargs, NULL);
+    *found = false;
+    return WF_NULL;
 }
 
-static WfValue slot_repr(WfVM *vm, WfValue v) {
-    WfValue r = call_special(vm, v, "__repr__", NULL, 0, NULL);
+/* call_sp for methods the slot guarantees to exist: missing is an error. */
+static WfValue call_sp_must(WfVM *vm, WfValue self, int sp, const WfValue *args, size_t nargs) {
+    bool found;
+    WfValue r = call_sp(vm, self, sp, args, nargs, &found);
+    if (!found)
+        return wf_err_format(vm, &wf_exc_AttributeError, "'%s' object has no attribute '%s'", wf_type_name(self),
+                             sp_cnames[sp]);
+    return r;
+}
+
+/* ---- slot trampolines ------------------------------------------------------------------- */
+
+static WfValue check_str_result(WfVM *vm, WfValue r, const char *what) {
     if (!WF_IS_NULL(r) && !wf_is_str(r)) {
-        wf_err_format(vm, &wf_exc_TypeError, "__repr__ returned non-string (type %s)", wf_type_name(r));
+        wf_err_format(vm, &wf_exc_TypeError, "%s returned non-string (type %s)", what, wf_type_name(r));
         wf_decref(vm, r);
         return WF_NULL;
     }
     return r;
+}
+static WfValue slot_repr(WfVM *vm, WfValue v) {
+    return check_str_result(vm, call_sp_must(vm, v, WF_SP_REPR, NULL, 0), "__repr__");
 }
 static WfValue slot_str(WfVM *vm, WfValue v) {
-    WfValue r = call_special(vm, v, "__str__", NULL, 0, NULL);
-    if (!WF_IS_NULL(r) && !wf_is_str(r)) {
-        wf_err_format(vm, &wf_exc_TypeError, "__str__ returned non-string (type %s)", wf_type_name(r));
-        wf_decref(vm, r);
-        return WF_NULL;
-    }
-    return r;
+    return check_str_result(vm, call_sp_must(vm, v, WF_SP_STR, NULL, 0), "__str__");
 }
 static int slot_hash(WfVM *vm, WfValue v, int64_t *out) {
-    WfValue r = call_special(vm, v, "__hash__", NULL, 0, NULL);
+    WfValue r = call_sp_must(vm, v, WF_SP_HASH, NULL, 0);
     if (WF_IS_NULL(r)) return -1;
     if (!wf_is_int(r)) {
         wf_decref(vm, r);
         wf_err_format(vm, &wf_exc_TypeError, "__hash__ method should return an integer");
         return -1;
     }
+    /* A result that fits is the hash itself (-1 is reserved for errors and
+     * becomes -2); a big int is reduced by hashing it, as CPython. */
+    if (r.tag != WF_TAG_OBJ) {
+        *out = r.u.i == -1 ? -2 : r.u.i;
+        return 0;
+    }
     int rc = wf_hash(vm, r, out);
     wf_decref(vm, r);
     return rc;
 }
-static const char *const cmp_names[] = {"__lt__", "__le__", "__eq__", "__ne__", "__gt__", "__ge__"};
 static WfValue slot_richcmp(WfVM *vm, WfValue a, WfValue b, int op) {
-    bool found;
-    WfValue r = call_special(vm, a, cmp_names[op], &b, 1, &found);
-    if (!found) {
-        if (op == WF_CMP_NE) {
-            /* Default __ne__ inverts __eq__. */
-            WfValue eq = call_special(vm, a, "__eq__", &b, 1, &found);
-            if (!found) return WF_NOTIMPL;
-            if (WF_IS_NULL(eq) || WF_IS_NOTIMPL(eq)) return eq;
-            int t = wf_truthy(vm, eq);
-            wf_decref(vm, eq);
-            if (t < 0) return WF_NULL;
-            return WF_BOOL(!t);
-        }
-        return WF_NOTIMPL;
-    }
-    return r;
-}
-static WfValue slot_getattr_missing(WfVM *vm, WfValue obj, WfObject *name) { return wf_instance_getattr(vm, obj, name); }
-static int slot_setattr(WfVM *vm, WfValue obj, WfObject *name, WfValue v) {
-    bool found;
-    WfValue r;
-    if (WF_IS_NULL(v)) {
-        WfValue n = WF_OBJ(name);
-        r = call_special(vm, obj, "__delattr__", &n, 1, &found);
-    } else {
-        WfValue args[2] = {WF_OBJ(name), v};
-        r = call_special(vm, obj, "__setattr__", args, 2, &found);
-    }
-    if (!found) return wf_instance_setattr_plain(vm, obj, name, v);
-    if (WF_IS_NULL(r)) return -1;
-    wf_decref(vm, r);
-    return 0;
+    WfType *t = wf_type_of(a);
+    const WfMethodDef *def;
+    WfValue m = sp_lookup(vm, t, WF_SP_LT + op, &def);
+    if (!WF_IS_NULL(m)) return call_method_value(vm, m, a, t, &b, 1, NULL);
+    /* Not in a class dict: a built-in base's comparison (class C(int)),
+     * else object's (identity for ==, != inverting __eq__). */
+    WfType *sb = static_base(t);
+    if (sb->richcmp) return sb->richcmp(vm, a, b, op);
+    if (def) return def->fn(vm, a, &b, 1, NULL);
+    return WF_NOTIMPL;
 }
 static WfValue slot_call(WfVM *vm, WfValue self, const WfValue *args, size_t nargs, WfObject *kw) {
     WfType *t = wf_type_of(self);
     const WfMethodDef *def;
-    const WfGetSetDef *gs;
-    WfValue m = wf_class_lookup(vm, t, wf_str_intern_cstr(vm, "__call__"), &def, &gs);
+    WfValue m = sp_lookup(vm, t, WF_SP_CALL, &def);
     if (WF_IS_NULL(m)) return wf_err_format(vm, &wf_exc_TypeError, "'%s' object is not callable", t->name);
-    WfValue b = bind(vm, m, self, t);
-    if (WF_IS_NULL(b)) return b;
-    WfValue r = wf_call(vm, b, args, nargs, kw);
-    wf_decref(vm, b);
+    return call_method_value(vm, m, self, t, args, nargs, kw);
+}
+static WfValue slot_iter(WfVM *vm, WfValue v) {
+    WfValue r = call_sp_must(vm, v, WF_SP_ITER, NULL, 0);
+    if (!WF_IS_NULL(r) && !wf_type_of(r)->iternext) {
+        wf_err_format(vm, &wf_exc_TypeError, "iter() returned non-iterator of type '%s'", wf_type_name(r));
+        wf_decref(vm, r);
+        return WF_NULL;
+    }
     return r;
 }
-static WfValue slot_iter(WfVM *vm, WfValue v) { return call_special(vm, v, "__iter__", NULL, 0, NULL); }
 static WfValue slot_iternext(WfVM *vm, WfValue v) {
-    WfValue r = call_special(vm, v, "__next__", NULL, 0, NULL);
+    WfValue r = call_sp_must(vm, v, WF_SP_NEXT, NULL, 0);
     if (WF_IS_NULL(r) && wf_err_matches(vm, &wf_exc_StopIteration)) wf_err_clear(vm);
     return r;
 }
 static int64_t slot_len(WfVM *vm, WfValue v) {
-    WfValue r = call_special(vm, v, "__len__", NULL, 0, NULL);
+    WfValue r = call_sp_must(vm, v, WF_SP_LEN, NULL, 0);
     if (WF_IS_NULL(r)) return -1;
     int64_t n;
     if (!wf_is_int(r)) {
@@ -297,47 +743,43 @@ static int64_t slot_len(WfVM *vm, WfValue v) {
     }
     int rc = wf_index(vm, r, NULL, &n);
     wf_decref(vm, r);
-    if (rc < 0) return -1;
+    if (rc < 0) {
+        if (wf_err_matches(vm, &wf_exc_IndexError)) {
+            wf_err_clear(vm);
+            wf_err_format(vm, &wf_exc_OverflowError, "cannot fit 'int' into an index-sized integer");
+        }
+        return -1;
+    }
     if (n < 0) {
         wf_err_format(vm, &wf_exc_ValueError, "__len__() should return >= 0");
         return -1;
     }
     return n;
 }
-static WfValue slot_getitem(WfVM *vm, WfValue o, WfValue k) { return call_special(vm, o, "__getitem__", &k, 1, NULL); }
+static WfValue slot_getitem(WfVM *vm, WfValue o, WfValue k) { return call_sp_must(vm, o, WF_SP_GETITEM, &k, 1); }
 static int slot_setitem(WfVM *vm, WfValue o, WfValue k, WfValue v) {
+    bool found;
     WfValue r;
     if (WF_IS_NULL(v)) {
-        r = call_special(vm, o, "__delitem__", &k, 1, NULL);
+        r = call_sp(vm, o, WF_SP_DELITEM, &k, 1, &found);
     } else {
         WfValue args[2] = {k, v};
-        r = call_special(vm, o, "__setitem__", args, 2, NULL);
+        r = call_sp(vm, o, WF_SP_SETITEM, args, 2, &found);
+    }
+    if (!found) {
+        WfType *sb = static_base(wf_type_of(o));
+        if (sb->setitem) return sb->setitem(vm, o, k, v);
+        wf_err_format(vm, &wf_exc_TypeError, WF_IS_NULL(v) ? "'%s' object doesn't support item deletion"
+                                                           : "'%s' object does not support item assignment",
+                      wf_type_name(o));
+        return -1;
     }
     if (WF_IS_NULL(r)) return -1;
     wf_decref(vm, r);
     return 0;
 }
 static int slot_contains(WfVM *vm, WfValue o, WfValue item) {
-    bool found;
-    WfValue r = call_special(vm, o, "__contains__", &item, 1, &found);
-    if (!found) {
-        /* No __contains__: iterate, as CPython does. */
-        WfValue it = wf_iter(vm, o);
-        if (WF_IS_NULL(it)) return -1;
-        for (;;) {
-            WfValue x = wf_iternext(vm, it);
-            if (WF_IS_NULL(x)) {
-                wf_decref(vm, it);
-                return wf_err_occurred(vm) ? -1 : 0;
-            }
-            int eq = wf_eq(vm, x, item);
-            wf_decref(vm, x);
-            if (eq != 0) {
-                wf_decref(vm, it);
-                return eq;
-            }
-        }
-    }
+    WfValue r = call_sp_must(vm, o, WF_SP_CONTAINS, &item, 1);
     if (WF_IS_NULL(r)) return -1;
     int t = wf_truthy(vm, r);
     wf_decref(vm, r);
@@ -345,7 +787,7 @@ static int slot_contains(WfVM *vm, WfValue o, WfValue item) {
 }
 static int slot_truth(WfVM *vm, WfValue v) {
     bool found;
-    WfValue r = call_special(vm, v, "__bool__", NULL, 0, &found);
+    WfValue r = call_sp(vm, v, WF_SP_BOOL, NULL, 0, &found);
     if (found) {
         if (WF_IS_NULL(r)) return -1;
         if (r.tag != WF_TAG_BOOL) {
@@ -360,64 +802,109 @@ static int slot_truth(WfVM *vm, WfValue v) {
         int64_t n = t->len(vm, v);
         return n < 0 ? -1 : n > 0;
     }
+    WfType *sb = static_base(t);
+    if (sb->truth) return sb->truth(vm, v);
     return 1;
 }
-static WfValue slot_neg(WfVM *vm, WfValue v) { return call_special(vm, v, "__neg__", NULL, 0, NULL); }
-static WfValue slot_pos(WfVM *vm, WfValue v) { return call_special(vm, v, "__pos__", NULL, 0, NULL); }
-static WfValue slot_abs(WfVM *vm, WfValue v) { return call_special(vm, v, "__abs__", NULL, 0, NULL); }
-static WfValue slot_invert(WfVM *vm, WfValue v) { return call_special(vm, v, "__invert__", NULL, 0, NULL); }
-static WfValue slot_index(WfVM *vm, WfValue v) { return call_special(vm, v, "__index__", NULL, 0, NULL); }
-
-static const char *const bin_names[WF_BIN_COUNT][3] = {
-    {"__add__", "__radd__", "__iadd__"},          {"__sub__", "__rsub__", "__isub__"},
-    {"__mul__", "__rmul__", "__imul__"},          {"__truediv__", "__rtruediv__", "__itruediv__"},
-    {"__floordiv__", "__rfloordiv__", "__ifloordiv__"}, {"__mod__", "__rmod__", "__imod__"},
-    {"__pow__", "__rpow__", "__ipow__"},          {"__lshift__", "__rlshift__", "__ilshift__"},
-    {"__rshift__", "__rrshift__", "__irshift__"}, {"__and__", "__rand__", "__iand__"},
-    {"__or__", "__ror__", "__ior__"},             {"__xor__", "__rxor__", "__ixor__"},
-    {"__matmul__", "__rmatmul__", "__imatmul__"}};
-
-static bool has_special(WfVM *vm, WfType *t, const char *name) {
-    if (!(t->flags & WF_TPFLAG_HEAPTYPE)) return false;
-    const WfMethodDef *def;
-    const WfGetSetDef *gs;
-    WfValue m = wf_class_lookup(vm, t, wf_str_intern_cstr(vm, name), &def, &gs);
-    return !WF_IS_NULL(m);
+static WfValue slot_neg(WfVM *vm, WfValue v) { return call_sp_must(vm, v, WF_SP_NEG, NULL, 0); }
+static WfValue slot_pos(WfVM *vm, WfValue v) { return call_sp_must(vm, v, WF_SP_POS, NULL, 0); }
+static WfValue slot_abs(WfVM *vm, WfValue v) { return call_sp_must(vm, v, WF_SP_ABS, NULL, 0); }
+static WfValue slot_invert(WfVM *vm, WfValue v) { return call_sp_must(vm, v, WF_SP_INVERT, NULL, 0); }
+static WfValue slot_index(WfVM *vm, WfValue v) {
+    WfValue r = call_sp_must(vm, v, WF_SP_INDEX, NULL, 0);
+    if (!WF_IS_NULL(r) && !wf_is_int(r)) {
+        wf_err_format(vm, &wf_exc_TypeError, "__index__ returned non-int (type %s)", wf_type_name(r));
+        wf_decref(vm, r);
+        return WF_NULL;
+    }
+    return r;
+}
+static WfValue slot_int(WfVM *vm, WfValue v) {
+    WfValue r = call_sp_must(vm, v, WF_SP_INT, NULL, 0);
+    if (!WF_IS_NULL(r) && !wf_is_int(r)) {
+        wf_err_format(vm, &wf_exc_TypeError, "__int__ returned non-int (type %s)", wf_type_name(r));
+        wf_decref(vm, r);
+        return WF_NULL;
+    }
+    return r;
+}
+static WfValue slot_float(WfVM *vm, WfValue v) {
+    WfValue r = call_sp_must(vm, v, WF_SP_FLOAT, NULL, 0);
+    if (!WF_IS_NULL(r) && r.tag != WF_TAG_FLOAT && !wf_isinstance(r, &wf_type_float)) {
+        wf_err_format(vm, &wf_exc_TypeError, "%s.__float__ returned non-float (type %s)", wf_type_name(v),
+                      wf_type_name(r));
+        wf_decref(vm, r);
+        return WF_NULL;
+    }
+    return r;
+}
+static int slot_setattr(WfVM *vm, WfValue obj, WfObject *name, WfValue v) {
+    bool found;
+    WfValue r;
+    if (WF_IS_NULL(v)) {
+        WfValue n = WF_OBJ(name);
+        r = call_sp(vm, obj, WF_SP_DELATTR, &n, 1, &found);
+    } else {
+        WfValue args[2] = {WF_OBJ(name), v};
+        r = call_sp(vm, obj, WF_SP_SETATTR, args, 2, &found);
+    }
+    if (!found) return wf_instance_setattr_plain(vm, obj, name, v);
+    if (WF_IS_NULL(r)) return -1;
+    wf_decref(vm, r);
+    return 0;
 }
 
-/* CPython's SLOT1BINFULL: the left operand's method, then the right's
- * reflected one (first when the right is a subclass that overrides it). */
+/* Binary operators, CPython's SLOT1BINFULL: the left operand's method, then
+ * the right operand's reflected one, which goes first when the right
+ * operand's class is a subclass that overrides it. A method not in any
+ * class dict falls back to the built-in base's slot (class C(int)). */
+static WfValue bin_left(WfVM *vm, int op, WfValue a, WfValue b) {
+    WfType *ta = wf_type_of(a);
+    const WfMethodDef *def;
+    WfValue m = sp_lookup(vm, ta, WF_SP_ADD + op, &def);
+    if (!WF_IS_NULL(m)) return call_method_value(vm, m, a, ta, &b, 1, NULL);
+    WfBinaryFn f = static_base(ta)->binop[op];
+    return f ? f(vm, a, b) : WF_NOTIMPL;
+}
+static WfValue bin_right(WfVM *vm, int op, WfValue a, WfValue b) {
+    WfType *tb = wf_type_of(b);
+    const WfMethodDef *def;
+    WfValue m = sp_lookup(vm, tb, WF_SP_RADD + op, &def);
+    if (!WF_IS_NULL(m)) return call_method_value(vm, m, b, tb, &a, 1, NULL);
+    WfBinaryFn f = static_base(tb)->binop[op];
+    return f ? f(vm, a, b) : WF_NOTIMPL;
+}
+
+static const WfBinaryFn bin_slots[WF_BIN_COUNT];
+static const WfBinaryFn inp_slots[WF_BIN_COUNT];
+
 static WfValue slot_binop(WfVM *vm, int op, WfValue a, WfValue b) {
     WfType *ta = wf_type_of(a), *tb = wf_type_of(b);
-    const char *name = bin_names[op][0], *rname = bin_names[op][1];
-    bool a_has = has_special(vm, ta, name);
-    bool b_has = ta != tb && has_special(vm, tb, rname);
-    bool found;
-    if (a_has && b_has && wf_type_is_subtype(tb, ta)) {
-        WfValue r = call_special(vm, b, rname, &a, 1, &found);
-        if (!WF_IS_NOTIMPL(r)) return r;
-        b_has = false;
+    bool do_other = ta != tb && tb->binop[op] == bin_slots[op];
+    if (ta->binop[op] == bin_slots[op]) {
+        if (do_other && wf_type_is_subtype(tb, ta)) {
+            const WfMethodDef *d1, *d2;
+            WfValue rb = sp_lookup(vm, tb, WF_SP_RADD + op, &d1);
+            WfValue ra = sp_lookup(vm, ta, WF_SP_RADD + op, &d2);
+            if (!WF_IS_NULL(rb) && (rb.tag != ra.tag || rb.u.o != ra.u.o)) {
+                WfValue r = bin_right(vm, op, a, b);
+                if (!WF_IS_NOTIMPL(r)) return r;
+                do_other = false;
+            }
+        }
+        WfValue r = bin_left(vm, op, a, b);
+        if (!WF_IS_NOTIMPL(r) || ta == tb) return r;
     }
-    if (a_has) {
-        WfValue r = call_special(vm, a, name, &b, 1, &found);
-        if (!WF_IS_NOTIMPL(r)) return r;
-    }
-    if (b_has) {
-        WfValue r = call_special(vm, b, rname, &a, 1, &found);
-        if (!WF_IS_NOTIMPL(r)) return r;
-    }
-    /* Fall back to a built-in base's slot (class MyInt(int)). */
-    if ((ta->flags & WF_TPFLAG_HEAPTYPE) && ta->base && ta->base->binop[op] && ta->base->binop[op] != ta->binop[op])
-        return ta->base->binop[op](vm, a, b);
-    if ((tb->flags & WF_TPFLAG_HEAPTYPE) && tb->base && tb->base->binop[op] && tb->base->binop[op] != tb->binop[op])
-        return tb->base->binop[op](vm, a, b);
+    if (do_other) return bin_right(vm, op, a, b);
     return WF_NOTIMPL;
 }
 static WfValue slot_inplace(WfVM *vm, int op, WfValue a, WfValue b) {
-    bool found;
-    WfValue r = call_special(vm, a, bin_names[op][2], &b, 1, &found);
-    if (!found) return WF_NOTIMPL;
-    return r;
+    WfType *ta = wf_type_of(a);
+    const WfMethodDef *def;
+    WfValue m = sp_lookup(vm, ta, WF_SP_IADD + op, &def);
+    if (!WF_IS_NULL(m)) return call_method_value(vm, m, a, ta, &b, 1, NULL);
+    WfBinaryFn f = static_base(ta)->inplace[op];
+    return f ? f(vm, a, b) : WF_NOTIMPL;
 }
 
 #define BIN_SLOTS(X) X(0) X(1) X(2) X(3) X(4) X(5) X(6) X(7) X(8) X(9) X(10) X(11) X(12)
@@ -430,67 +917,162 @@ BIN_SLOTS(DEF_BIN)
 static const WfBinaryFn bin_slots[WF_BIN_COUNT] = {BIN_SLOTS(REF_BIN)};
 static const WfBinaryFn inp_slots[WF_BIN_COUNT] = {BIN_SLOTS(REF_INP)};
 
-/* Fills t's slots: inherited from the solid base, then a trampoline for
- * every special method found in a heap class of the MRO. */
-static void fixup_slots(WfVM *vm, WfType *t) {
-#define HAS(n) has_special(vm, t, n)
-    if (HAS("__repr__")) t->repr = slot_repr;
-    if (HAS("__str__")) t->str = slot_str;
-    bool eq = HAS("__eq__");
-    if (HAS("__hash__")) {
-        WfValue h = wf_class_lookup(vm, t, wf_str_intern_cstr(vm, "__hash__"), &(const WfMethodDef *){0},
-                                    &(const WfGetSetDef *){0});
-        if (WF_IS_NONE(h)) {
-            t->hash = NULL;
-            t->flags |= WF_TPFLAG_UNHASHABLE;
-        } else {
-            t->hash = slot_hash;
-            t->flags &= ~(uint32_t)WF_TPFLAG_UNHASHABLE;
-        }
-    } else if (eq) {
-        WfValue own = t->dict ? wf_dict_get_str(WF_OBJ(t->dict), wf_str_intern_cstr(vm, "__eq__")) : WF_NULL;
-        if (!WF_IS_NULL(own)) {
-            /* Defining __eq__ without __hash__ makes a class unhashable. */
-            t->hash = NULL;
-            t->flags |= WF_TPFLAG_UNHASHABLE;
-        }
-    }
-    if (eq || HAS("__ne__") || HAS("__lt__") || HAS("__le__") || HAS("__gt__") || HAS("__ge__"))
-        t->richcmp = slot_richcmp;
-    if (HAS("__getattr__") || HAS("__getattribute__")) t->getattr = slot_getattr_missing;
-    if (HAS("__setattr__") || HAS("__delattr__")) t->setattr = slot_setattr;
-    if (HAS("__call__")) t->call = slot_call;
-    if (HAS("__iter__")) t->iter = slot_iter;
-    if (HAS("__next__")) t->iternext = slot_iternext;
-    if (HAS("__len__")) t->len = slot_len;
-    if (HAS("__getitem__")) t->getitem = slot_getitem;
-    if (HAS("__setitem__") || HAS("__delitem__")) t->setitem = slot_setitem;
-    if (HAS("__contains__")) t->contains = slot_contains;
-    if (HAS("__bool__") || HAS("__len__")) t->truth = slot_truth;
-    if (HAS("__neg__")) t->neg = slot_neg;
-    if (HAS("__pos__")) t->pos = slot_pos;
-    if (HAS("__abs__")) t->abs = slot_abs;
-    if (HAS("__invert__")) t->invert = slot_invert;
-    if (HAS("__index__")) t->index = slot_index;
-    for (int op = 0; op < WF_BIN_COUNT; op++) {
-        if (HAS(bin_names[op][0]) || HAS(bin_names[op][1])) t->binop[op] = bin_slots[op];
-        if (HAS(bin_names[op][2])) t->inplace[op] = inp_slots[op];
-    }
-#undef HAS
+/* ---- slot inheritance ------------------------------------------------------------------ */
+
+/* A generic slot pointer, read and written by offset. */
+typedef void (*AnyFn)(void);
+
+typedef struct SlotSpec {
+    size_t off;              /* offsetof(WfType, slot) */
+    int sp[2];               /* special names that define it (-1: none) */
+    AnyFn tramp;
+} SlotSpec;
+
+#define SLOT(field, a, b, fn) {offsetof(WfType, field), {a, b}, (AnyFn)(fn)}
+static const SlotSpec slot_specs[] = {
+    SLOT(repr, WF_SP_REPR, -1, slot_repr),
+    SLOT(str, WF_SP_STR, -1, slot_str),
+    SLOT(call, WF_SP_CALL, -1, slot_call),
+    SLOT(iter, WF_SP_ITER, -1, slot_iter),
+    SLOT(iternext, WF_SP_NEXT, -1, slot_iternext),
+    SLOT(len, WF_SP_LEN, -1, slot_len),
+    SLOT(getitem, WF_SP_GETITEM, -1, slot_getitem),
+    SLOT(setitem, WF_SP_SETITEM, WF_SP_DELITEM, slot_setitem),
+    SLOT(contains, WF_SP_CONTAINS, -1, slot_contains),
+    SLOT(truth, WF_SP_BOOL, WF_SP_LEN, slot_truth),
+    SLOT(neg, WF_SP_NEG, -1, slot_neg),
+    SLOT(pos, WF_SP_POS, -1, slot_pos),
+    SLOT(abs, WF_SP_ABS, -1, slot_abs),
+    SLOT(invert, WF_SP_INVERT, -1, slot_invert),
+    SLOT(index, WF_SP_INDEX, -1, slot_index),
+    SLOT(to_int, WF_SP_INT, -1, slot_int),
+    SLOT(to_float, WF_SP_FLOAT, -1, slot_float),
+};
+#undef SLOT
+
+static bool dict_has(WfType *b, WfObject *name) {
+    return b->dict && !WF_IS_NULL(wf_dict_get_str(WF_OBJ(b->dict), name));
 }
 
-/* ---- heap type objects --------------------------------------------------------------- */
+/* The first class of t's MRO that provides a slot: 1 when it is a heap
+ * class defining one of the names (use the trampoline), 0 with *out the
+ * built-in class's slot, -1 when none does. */
+static int slot_source(WfType *t, size_t off, const int *sp, int nsp, AnyFn *out) {
+    WfTuple *m = (WfTuple *)t->mro;
+    *out = NULL;
+    for (size_t i = 0; i < m->n; i++) {
+        WfType *b = (WfType *)m->items[i].u.o;
+        if (IS_HEAP(b)) {
+            for (int k = 0; k < nsp; k++)
+                if (sp[k] >= 0 && dict_has(b, HEAP(t)->spname[sp[k]])) return 1;
+        } else {
+            AnyFn f;
+            memcpy(&f, (char *)b + off, sizeof f);
+            if (f) {
+                *out = f;
+                return 0;
+            }
+        }
+    }
+    return -1;
+}
+
+static void set_slot(WfType *t, size_t off, AnyFn f) { memcpy((char *)t + off, &f, sizeof f); }
+
+/* Fills every slot of t from its MRO (class creation, or after a special
+ * method was assigned to the class). */
+static void fixup_slots(WfVM *vm, WfType *t) {
+    AnyFn f;
+    for (size_t i = 0; i < sizeof slot_specs / sizeof slot_specs[0]; i++) {
+        const SlotSpec *s = &slot_specs[i];
+        int src = slot_source(t, s->off, s->sp, 2, &f);
+        set_slot(t, s->off, src == 1 ? s->tramp : f);
+    }
+    for (int op = 0; op < WF_BIN_COUNT; op++) {
+        int sp[2] = {WF_SP_ADD + op, WF_SP_RADD + op};
+        int src = slot_source(t, offsetof(WfType, binop) + op * sizeof(WfBinaryFn), sp, 2, &f);
+        t->binop[op] = src == 1 ? bin_slots[op] : (WfBinaryFn)f;
+        int isp[2] = {WF_SP_IADD + op, -1};
+        src = slot_source(t, offsetof(WfType, inplace) + op * sizeof(WfBinaryFn), isp, 1, &f);
+        t->inplace[op] = src == 1 ? inp_slots[op] : (WfBinaryFn)f;
+    }
+    int cmp[6];
+    for (int op = 0; op < 6; op++) cmp[op] = WF_SP_LT + op;
+    int src = -1;
+    {
+        /* Six names define richcmp: the first class providing any. */
+        WfTuple *m = (WfTuple *)t->mro;
+        t->richcmp = NULL;
+        for (size_t i = 0; i < m->n && src < 0; i++) {
+            WfType *b = (WfType *)m->items[i].u.o;
+            if (IS_HEAP(b)) {
+                for (int k = 0; k < 6; k++)
+                    if (dict_has(b, HEAP(t)->spname[cmp[k]])) src = 1;
+            } else if (b->richcmp) {
+                t->richcmp = b->richcmp;
+                src = 0;
+            }
+        }
+        if (src == 1) t->richcmp = slot_richcmp;
+    }
+    /* __hash__: None in a class dict makes the class unhashable (a class
+     * defining __eq__ without __hash__ gets that None, see class_new). */
+    t->hash = NULL;
+    t->flags &= ~(uint32_t)WF_TPFLAG_UNHASHABLE;
+    {
+        WfTuple *m = (WfTuple *)t->mro;
+        for (size_t i = 0; i < m->n; i++) {
+            WfType *b = (WfType *)m->items[i].u.o;
+            if (IS_HEAP(b)) {
+                WfValue h = b->dict ? wf_dict_get_str(WF_OBJ(b->dict), HEAP(t)->spname[WF_SP_HASH]) : WF_NULL;
+                if (WF_IS_NULL(h)) continue;
+                if (WF_IS_NONE(h)) t->flags |= WF_TPFLAG_UNHASHABLE;
+                else t->hash = slot_hash;
+                break;
+            }
+            if (b->hash) {
+                t->hash = b->hash;
+                break;
+            }
+            if (b->flags & WF_TPFLAG_UNHASHABLE) {
+                t->flags |= WF_TPFLAG_UNHASHABLE;
+                break;
+            }
+        }
+    }
+    /* Attribute access: the plain instance paths unless a class hooks it. */
+    int ga[2] = {WF_SP_GETATTRIBUTE, WF_SP_GETATTR};
+    t->getattr = slot_source(t, offsetof(WfType, getattr), ga, 2, &f) == 1 ? slot_getattr_hook : wf_instance_getattr;
+    int sa[2] = {WF_SP_SETATTR, WF_SP_DELATTR};
+    t->setattr = slot_source(t, offsetof(WfType, setattr), sa, 2, &f) == 1 ? slot_setattr : wf_instance_setattr_plain;
+    (void)vm;
+}
+
+void wf_class_update_slots(WfVM *vm, WfType *t) {
+    if (IS_HEAP(t) && t->mro) fixup_slots(vm, t);
+}
+
+/* ---- heap type instances --------------------------------------------------------------- */
+
+/* Drops the instance's dict and inline values. */
+static void release_own_attrs(WfVM *vm, WfObject *o, WfType *t) {
+    if (!t->dictoffset) return;
+    InlineArea *a = AREA(o, t);
+    WfValue d = a->dict;
+    a->dict = WF_NULL;
+    wf_decref(vm, d);
+    if (HEAP(t)->inline_ok)
+        for (uint64_t i = 0; i < a->cap; i++) {
+            WfValue x = a->v[i];
+            a->v[i] = WF_NULL;
+            wf_decref(vm, x);
+        }
+}
 
 static void heap_instance_dealloc(WfVM *vm, WfObject *o) {
     WfType *t = o->type;
-    if (t->dictoffset) {
-        WfValue *dp = (WfValue *)((char *)o + t->dictoffset);
-        WfValue d = *dp;
-        *dp = WF_NULL;
-        wf_decref(vm, d);
-    }
-    WfType *b = t->base;
-    while (b && (b->flags & WF_TPFLAG_HEAPTYPE)) b = b->base;
+    release_own_attrs(vm, o, t);
+    WfType *b = static_base(t);
     if (b && b->dealloc && b != &wf_type_object) b->dealloc(vm, o);
     else wf_obj_free(vm, o);
 }
@@ -498,82 +1080,108 @@ static void heap_instance_dealloc(WfVM *vm, WfObject *o) {
 static void heap_instance_traverse(WfObject *o, WfVisitFn visit, void *arg) {
     WfType *t = o->type;
     if (t->dictoffset) {
-        WfValue *dp = (WfValue *)((char *)o + t->dictoffset);
-        if (WF_IS_OBJ(*dp)) visit(dp->u.o, arg);
+        InlineArea *a = AREA(o, t);
+        if (WF_IS_OBJ(a->dict)) visit(a->dict.u.o, arg);
+        if (HEAP(t)->inline_ok)
+            for (uint64_t i = 0; i < a->cap; i++)
+                if (WF_IS_OBJ(a->v[i])) visit(a->v[i].u.o, arg);
     }
     visit(&t->ob, arg);
-    WfType *b = t->base;
-    while (b && (b->flags & WF_TPFLAG_HEAPTYPE)) b = b->base;
+    WfType *b = static_base(t);
     if (b && b->traverse) b->traverse(o, visit, arg);
 }
 
 static void heap_instance_clear(WfVM *vm, WfObject *o) {
     WfType *t = o->type;
-    if (t->dictoffset) {
-        WfValue *dp = (WfValue *)((char *)o + t->dictoffset);
-        WfValue d = *dp;
-        *dp = WF_NULL;
-        wf_decref(vm, d);
-    }
-    WfType *b = t->base;
-    while (b && (b->flags & WF_TPFLAG_HEAPTYPE)) b = b->base;
+    release_own_attrs(vm, o, t);
+    WfType *b = static_base(t);
     if (b && b->clear) b->clear(vm, o);
 }
 
-/* Calling a class: __new__ then __init__. */
+/* Calls fn(first, *args, **kw). */
+static WfValue call_with_first(WfVM *vm, WfValue fn, WfValue first, const WfValue *args, size_t nargs, WfObject *kw) {
+    size_t nkw = kw ? ((WfTuple *)kw)->n : 0, total = nargs + nkw + 1;
+    WfValue small[16];
+    WfValue *buf = total <= 16 ? small : wf_mem_alloc(vm, total * sizeof(WfValue));
+    if (!buf) return WF_NULL;
+    buf[0] = first;
+    if (total > 1) memcpy(buf + 1, args, (total - 1) * sizeof(WfValue));
+    wf_incref(fn);
+    WfValue r = wf_call(vm, fn, buf, nargs + 1, kw);
+    wf_decref(vm, fn);
+    if (buf != small) wf_mem_free(vm, buf);
+    return r;
+}
+
+static bool has_own_init(const WfType *b) {
+    const WfMethodDef *md = own_methods(b);
+    if (md && b != &wf_type_object)
+        for (; md->name; md++)
+            if (strcmp(md->name, "__init__") == 0) return true;
+    return false;
+}
+
+/* Calling a class: __new__, then __init__ when __new__ gave an instance. */
 static WfValue heap_type_call(WfVM *vm, WfType *type, const WfValue *args, size_t nargs, WfObject *kwnames) {
-    const WfMethodDef *def;
-    const WfGetSetDef *gs;
-    WfValue newm = wf_class_lookup(vm, type, wf_str_intern_cstr(vm, "__new__"), &def, &gs);
-    WfValue self;
+    const WfMethodDef *ndef, *idef;
+    WfValue newm = sp_lookup(vm, type, WF_SP_NEW, &ndef);
+    WfValue initm = sp_lookup(vm, type, WF_SP_INIT, &idef);
     size_t nkw = kwnames ? ((WfTuple *)kwnames)->n : 0;
-    WfValue initm = wf_class_lookup(vm, type, wf_str_intern_cstr(vm, "__init__"), &def, &gs);
-    bool has_init = !WF_IS_NULL(initm);
+    bool heap_init = !WF_IS_NULL(initm);
+    WfValue self;
     if (!WF_IS_NULL(newm)) {
         WfValue fn = wf_type_of(newm) == &wf_type_staticmethod ? ((WfWrapper *)newm.u.o)->func : newm;
-        WfValue buf[16];
-        WfValue *b = nargs + nkw + 1 <= 16 ? buf : wf_mem_alloc(vm, sizeof(WfValue) * (nargs + nkw + 1));
-        if (!b) return WF_NULL;
-        b[0] = WF_OBJ(type);
-        memcpy(b + 1, args, sizeof(WfValue) * (nargs + nkw));
-        self = wf_call(vm, fn, b, nargs + 1, kwnames);
-        if (b != buf) wf_mem_free(vm, b);
-        if (WF_IS_NULL(self)) return self;
-        if (!wf_isinstance(self, type)) return self;
+        self = call_with_first(vm, fn, WF_OBJ(type), args, nargs, kwnames);
+        if (WF_IS_NULL(self) || !wf_isinstance(self, type)) return self;
+        if (!heap_init) {
+            /* A built-in base's __init__ still runs (class P(list) with a
+             * __new__); object's accepts the arguments here. */
+            if (idef && idef != &wf_object_methods[0]) {
+                WfValue r = idef->fn(vm, self, args, nargs, kwnames);
+                if (WF_IS_NULL(r)) {
+                    wf_decref(vm, self);
+                    return r;
+                }
+                wf_decref(vm, r);
+            }
+            return self;
+        }
     } else {
-        WfType *base = type->base;
-        while (base && (base->flags & WF_TPFLAG_HEAPTYPE)) base = base->base;
-        if (!base || base == &wf_type_object) {
-            if (!has_init && (nargs || nkw))
+        WfType *base = static_base(type);
+        if (base == &wf_type_object) {
+            if (!heap_init && (nargs || nkw))
                 return wf_err_format(vm, &wf_exc_TypeError, "%s() takes no arguments", type->name);
-            WfObject *o = wf_obj_alloc(vm, type, type->size);
+            WfObject *o = alloc_instance(vm, type);
             if (!o) return WF_NULL;
             self = WF_OBJ(o);
         } else {
-            /* A built-in base allocates the instance (sized for the class)
-             * and takes the arguments, as its __new__ would. */
-            /* Exceptions keep the constructor arguments as .args even when
-             * the class defines __init__ (BaseException.__new__ does). */
-            bool pass = !has_init || (base->flags & WF_TPFLAG_EXC);
-            self = base->new_(vm, type, pass ? args : NULL, pass ? nargs : 0, pass ? kwnames : NULL);
+            /* CPython's type_call: the built-in base's __new__ allocates the
+             * instance (sized for the class), then __init__ runs. Immutable
+             * bases (int, tuple) take the arguments in __new__; mutable
+             * ones (list, dict, set) fill the instance in their __init__,
+             * which a class's own __init__ replaces (it may call it).
+             * Exceptions keep the arguments as .args either way. */
+            bool by_init = has_own_init(base) && !(base->flags & WF_TPFLAG_EXC);
+            self = base->new_(vm, type, by_init ? NULL : args, by_init ? 0 : nargs, by_init ? NULL : kwnames);
             if (WF_IS_NULL(self)) return self;
+            if (by_init && !heap_init && idef) {
+                WfValue r = idef->fn(vm, self, args, nargs, kwnames);
+                if (WF_IS_NULL(r)) {
+                    wf_decref(vm, self);
+                    return r;
+                }
+                wf_decref(vm, r);
+            }
         }
     }
-    if (has_init) {
+    if (heap_init) {
         WfValue r;
         if (wf_type_of(initm) == &wf_type_function) {
-            WfValue buf[16];
-            WfValue *b = nargs + nkw + 1 <= 16 ? buf : wf_mem_alloc(vm, sizeof(WfValue) * (nargs + nkw + 1));
-            if (!b) {
-                wf_decref(vm, self);
-                return WF_NULL;
-            }
-            b[0] = self;
-            memcpy(b + 1, args, sizeof(WfValue) * (nargs + nkw));
-            r = wf_call(vm, initm, b, nargs + 1, kwnames);
-            if (b != buf) wf_mem_free(vm, b);
+            r = call_with_first(vm, initm, self, args, nargs, kwnames);
         } else {
+            wf_incref(initm);
             WfValue bm = bind(vm, initm, self, type);
+            wf_decref(vm, initm);
             r = WF_IS_NULL(bm) ? bm : wf_call(vm, bm, args, nargs, kwnames);
             wf_decref(vm, bm);
         }
@@ -587,39 +1195,46 @@ static WfValue heap_type_call(WfVM *vm, WfType *type, const WfValue *args, size_
             wf_decref(vm, self);
             return WF_NULL;
         }
-    } else if (def && (nargs || nkw) && WF_IS_NULL(newm)) {
-        /* A built-in base's __init__ (e.g. Exception) took the args in new_. */
     }
     return self;
 }
 
+/* ---- class creation ------------------------------------------------------------------------- */
+
 /* C3 linearisation of bases into an MRO tuple starting with t. */
 static WfValue c3_mro(WfVM *vm, WfType *t, WfTuple *bases) {
     size_t nb = bases->n;
+    for (size_t i = 0; i < nb; i++)
+        for (size_t j = i + 1; j < nb; j++)
+            if (bases->items[i].u.o == bases->items[j].u.o)
+                return wf_err_format(vm, &wf_exc_TypeError, "duplicate base class %s",
+                                     ((WfType *)bases->items[i].u.o)->name);
     /* Sequences to merge: each base's MRO, then the list of bases. */
     WfValue *seqs = wf_mem_alloc(vm, sizeof(WfValue) * (nb + 1));
     size_t *pos = wf_mem_alloc(vm, sizeof(size_t) * (nb + 1));
-    if (!seqs || !pos) {
-        wf_mem_free(vm, seqs);
-        wf_mem_free(vm, pos);
-        return WF_NULL;
-    }
-    WfValue result = wf_list_new(vm, 8);
-    if (WF_IS_NULL(result)) goto fail0;
-    wf_list_append(vm, result, WF_OBJ(t));
+    WfValue result = WF_NULL;
+    size_t nseq = 0;
+    if (!seqs || !pos) goto fail;
+    result = wf_list_new(vm, 8);
+    if (WF_IS_NULL(result) || wf_list_append(vm, result, WF_OBJ(t)) < 0) goto fail;
     for (size_t i = 0; i < nb; i++) {
         WfType *b = (WfType *)bases->items[i].u.o;
         if (b->mro) {
             seqs[i] = wf_ref(WF_OBJ(b->mro));
         } else {
-            WfValue l = wf_list_new(vm, 4);
-            for (WfType *x = b; x; x = x->base) wf_list_append(vm, l, WF_OBJ(x));
-            seqs[i] = wf_tuple_from_array(vm, WF_LIST(l)->items, WF_LIST(l)->n);
-            wf_decref(vm, l);
+            size_t n = 0;
+            for (WfType *x = b; x; x = x->base) n++;
+            seqs[i] = wf_tuple_new(vm, n);
+            if (WF_IS_NULL(seqs[i])) goto fail;
+            n = 0;
+            for (WfType *x = b; x; x = x->base) WF_TUPLE(seqs[i])->items[n++] = wf_ref(WF_OBJ(x));
         }
+        nseq++;
         pos[i] = 0;
     }
     seqs[nb] = wf_tuple_from_array(vm, bases->items, nb);
+    if (WF_IS_NULL(seqs[nb])) goto fail;
+    nseq++;
     pos[nb] = 0;
     for (;;) {
         bool empty = true;
@@ -642,12 +1257,24 @@ static WfValue c3_mro(WfVM *vm, WfType *t, WfTuple *bases) {
         }
         if (empty) break;
         if (!cand) {
+            /* CPython names the heads still waiting, each once. */
             WfBuf b;
             wf_buf_init(&b);
             wf_buf_puts(vm, &b, "Cannot create a consistent method resolution\norder (MRO) for bases ");
-            for (size_t i = 0; i < nb; i++) {
-                if (i) wf_buf_puts(vm, &b, ", ");
-                wf_buf_puts(vm, &b, ((WfType *)bases->items[i].u.o)->name);
+            bool first = true;
+            for (size_t i = 0; i <= nb; i++) {
+                WfTuple *s = WF_TUPLE(seqs[i]);
+                if (pos[i] >= s->n) continue;
+                WfObject *head = s->items[pos[i]].u.o;
+                bool seen = false;
+                for (size_t j = 0; j < i && !seen; j++) {
+                    WfTuple *s2 = WF_TUPLE(seqs[j]);
+                    seen = pos[j] < s2->n && s2->items[pos[j]].u.o == head;
+                }
+                if (seen) continue;
+                if (!first) wf_buf_puts(vm, &b, ", ");
+                first = false;
+                wf_buf_puts(vm, &b, ((WfType *)head)->name);
             }
             WfValue msg = wf_buf_finish(vm, &b);
             if (!WF_IS_NULL(msg)) {
@@ -656,37 +1283,136 @@ static WfValue c3_mro(WfVM *vm, WfType *t, WfTuple *bases) {
             }
             goto fail;
         }
-        wf_list_append(vm, result, WF_OBJ(cand));
+        if (wf_list_append(vm, result, WF_OBJ(cand)) < 0) goto fail;
         for (size_t i = 0; i <= nb; i++) {
             WfTuple *s = WF_TUPLE(seqs[i]);
             if (pos[i] < s->n && s->items[pos[i]].u.o == cand) pos[i]++;
         }
     }
-    for (size_t i = 0; i <= nb; i++) wf_decref(vm, seqs[i]);
+    for (size_t i = 0; i < nseq; i++) wf_decref(vm, seqs[i]);
     wf_mem_free(vm, seqs);
     wf_mem_free(vm, pos);
     WfValue tup = wf_tuple_from_array(vm, WF_LIST(result)->items, WF_LIST(result)->n);
     wf_decref(vm, result);
     return tup;
 fail:
-    for (size_t i = 0; i <= nb; i++) wf_decref(vm, seqs[i]);
+    if (seqs)
+        for (size_t i = 0; i < nseq; i++) wf_decref(vm, seqs[i]);
     wf_decref(vm, result);
-fail0:
     wf_mem_free(vm, seqs);
     wf_mem_free(vm, pos);
     return WF_NULL;
 }
 
-WfValue wf_class_new(WfVM *vm, const char *name, WfValue bases, WfValue ns) {
-    WfTuple *bt = WF_TUPLE(bases);
-    WfValue own_bases;
-    if (bt->n == 0) {
-        own_bases = wf_tuple_pack(vm, 1, WF_OBJ(&wf_type_object));
-    } else {
-        own_bases = wf_ref(bases);
+/* Class-namespace conventions CPython applies at creation: __new__ is a
+ * staticmethod and __init_subclass__ a classmethod when given as plain
+ * functions; __doc__ and __module__ always exist; defining __eq__ without
+ * __hash__ makes instances unhashable (__hash__ = None). */
+static int prepare_namespace(WfVM *vm, WfType *t, WfValue d) {
+    static const struct { int sp; WfType *wrap; } wraps[] = {{WF_SP_NEW, &wf_type_staticmethod},
+                                                             {WF_SP_INIT_SUBCLASS, &wf_type_classmethod}};
+    for (size_t i = 0; i < 2; i++) {
+        WfObject *k = HEAP(t)->spname[wraps[i].sp];
+        WfValue f = wf_dict_get_str(d, k);
+        if (!WF_IS_NULL(f) && wf_type_of(f) == &wf_type_function) {
+            WfWrapper *w = (WfWrapper *)wf_obj_alloc(vm, wraps[i].wrap, sizeof(WfWrapper));
+            if (!w) return -1;
+            w->func = wf_ref(f);
+            int rc = wf_dict_set(vm, d, WF_OBJ(k), WF_OBJ(w));
+            wf_obj_decref(vm, &w->ob);
+            if (rc < 0) return -1;
+        }
     }
+    WfObject *doc = wf_str_intern_cstr(vm, "__doc__");
+    if (!doc) return -1;
+    if (WF_IS_NULL(wf_dict_get_str(d, doc)) && wf_dict_set(vm, d, WF_OBJ(doc), WF_NONE) < 0) return -1;
+    WfObject *mod = wf_str_intern_cstr(vm, "__module__");
+    if (!mod) return -1;
+    if (WF_IS_NULL(wf_dict_get_str(d, mod)) && vm->frame && vm->frame->func) {
+        WfObject *nk = wf_str_intern_cstr(vm, "__name__");
+        WfValue gname = nk ? wf_dict_get_str(vm->frame->func->globals, nk) : WF_NULL;
+        if (!WF_IS_NULL(gname) && wf_dict_set(vm, d, WF_OBJ(mod), gname) < 0) return -1;
+    }
+    if (!WF_IS_NULL(wf_dict_get_str(d, HEAP(t)->spname[WF_SP_EQ])) &&
+        WF_IS_NULL(wf_dict_get_str(d, HEAP(t)->spname[WF_SP_HASH])) &&
+        wf_dict_set(vm, d, WF_OBJ(HEAP(t)->spname[WF_SP_HASH]), WF_NONE) < 0)
+        return -1;
+    return 0;
+}
+
+/* The interned special names: copied from a heap base (same VM), else
+ * interned once here so lookups at call time never allocate. */
+static int intern_special_names(WfVM *vm, WfHeapType *h, WfTuple *bases) {
+    for (size_t i = 0; i < bases->n; i++) {
+        WfType *b = (WfType *)bases->items[i].u.o;
+        if (IS_HEAP(b)) {
+            memcpy(h->spname, HEAP(b)->spname, sizeof h->spname);
+            return 0;
+        }
+    }
+    for (int i = 0; i < WF_SP_COUNT; i++) {
+        h->spname[i] = wf_str_intern_cstr(vm, sp_cnames[i]);
+        if (!h->spname[i]) return -1;
+    }
+    return 0;
+}
+
+/* After creation: __set_name__ on the namespace's descriptors, then the
+ * parent's __init_subclass__ with the class keywords. */
+static int finish_class(WfVM *vm, WfType *t, WfObject *kwnames, const WfValue *kwvals) {
+    WfValue items = wf_dict_items_list(vm, WF_OBJ(t->dict));
+    if (WF_IS_NULL(items)) return -1;
+    WfList *l = WF_LIST(items);
+    for (size_t i = 0; i < l->n; i++) {
+        WfValue k = WF_TUPLE(l->items[i])->items[0], v = WF_TUPLE(l->items[i])->items[1];
+        WfType *vt = wf_type_of(v);
+        if (vt == &wf_type_property) {
+            WfProperty *p = (WfProperty *)v.u.o;
+            WfValue old = p->name;
+            p->name = wf_ref(k);
+            wf_decref(vm, old);
+        } else if (IS_HEAP(vt)) {
+            WfValue sn = sp_heap(vm, vt, WF_SP_SET_NAME);
+            if (WF_IS_NULL(sn)) continue;
+            WfValue args[2] = {WF_OBJ(t), k};
+            WfValue r = call_method_value(vm, sn, v, vt, args, 2, NULL);
+            if (WF_IS_NULL(r)) {
+                wf_decref(vm, items);
+                return -1;
+            }
+            wf_decref(vm, r);
+        }
+    }
+    wf_decref(vm, items);
+    /* super(t, t).__init_subclass__(**kw): the first class after t. */
+    WfTuple *m = (WfTuple *)t->mro;
+    size_t nkw = kwnames ? ((WfTuple *)kwnames)->n : 0;
+    for (size_t i = 1; i < m->n; i++) {
+        WfType *b = (WfType *)m->items[i].u.o;
+        if (!IS_HEAP(b)) break;
+        WfValue f = b->dict ? wf_dict_get_str(WF_OBJ(b->dict), HEAP(t)->spname[WF_SP_INIT_SUBCLASS]) : WF_NULL;
+        if (WF_IS_NULL(f)) continue;
+        if (wf_type_of(f) == &wf_type_classmethod) f = ((WfWrapper *)f.u.o)->func;
+        WfValue r = call_with_first(vm, f, WF_OBJ(t), kwvals, 0, kwnames);
+        if (WF_IS_NULL(r)) return -1;
+        wf_decref(vm, r);
+        return 0;
+    }
+    if (nkw) {
+        wf_err_format(vm, &wf_exc_TypeError, "%s.__init_subclass__() takes no keyword arguments", t->name);
+        return -1;
+    }
+    return 0;
+}
+
+static WfValue class_new(WfVM *vm, const char *name, WfValue bases, WfValue ns, WfObject *kwnames,
+                         const WfValue *kwvals) {
+    WfTuple *bt = WF_TUPLE(bases);
+    WfValue own_bases = bt->n == 0 ? wf_tuple_pack(vm, 1, WF_OBJ(&wf_type_object)) : wf_ref(bases);
     if (WF_IS_NULL(own_bases)) return own_bases;
     bt = WF_TUPLE(own_bases);
+    /* The solid base gives the instance layout: the largest base, and every
+     * other base's built-in layout must be compatible with it. */
     WfType *solid = NULL;
     for (size_t i = 0; i < bt->n; i++) {
         WfValue b = bt->items[i];
@@ -701,63 +1427,92 @@ WfValue wf_class_new(WfVM *vm, const char *name, WfValue bases, WfValue ns) {
         }
         if (!solid || bty->size > solid->size) solid = bty;
     }
-    WfType *t = (WfType *)wf_obj_alloc_gc(vm, &wf_type_type, sizeof(WfType));
-    if (!t) {
+    WfType *ss = static_base(solid);
+    for (size_t i = 0; i < bt->n; i++) {
+        WfType *sb = static_base((WfType *)bt->items[i].u.o);
+        if (sb != &wf_type_object && ss != &wf_type_object && !wf_type_is_subtype(ss, sb) &&
+            !wf_type_is_subtype(sb, ss) && sb->size != ss->size) {
+            wf_decref(vm, own_bases);
+            return wf_err_format(vm, &wf_exc_TypeError, "multiple bases have instance lay-out conflict");
+        }
+    }
+    WfHeapType *h = (WfHeapType *)wf_obj_alloc_gc(vm, &wf_type_type, sizeof(WfHeapType));
+    if (!h) {
         wf_decref(vm, own_bases);
         return WF_NULL;
     }
+    WfType *t = &h->type;
     /* Start from the solid base's slots, then make it ours. */
     WfObject head = t->ob;
     memcpy(t, solid, sizeof(WfType));
     t->ob = head;
+    t->base = NULL;
+    t->dict = t->mro = t->bases = NULL;
+    t->methods = NULL;
+    t->getsets = NULL;
+    t->doc = NULL;
+    t->name = NULL;
+    t->flags = WF_TPFLAG_HEAPTYPE;
     size_t nlen = strlen(name);
     char *nm = wf_mem_alloc(vm, nlen + 1);
     if (!nm) {
-        t->name = NULL;
-        t->dict = t->mro = t->bases = NULL;
-        t->flags = WF_TPFLAG_HEAPTYPE;
         wf_obj_decref(vm, &t->ob);
         wf_decref(vm, own_bases);
         return WF_NULL;
     }
     memcpy(nm, name, nlen + 1);
     t->name = nm;
+    /* type->base is an owned reference: instances' deallocation may need
+     * it after the collector cleared the MRO. */
     t->base = solid;
+    wf_obj_incref(&solid->ob);
+    h->static_base = ss;
     t->bases = own_bases.u.o;
     t->flags = (solid->flags & (WF_TPFLAG_EXC | WF_TPFLAG_INT | WF_TPFLAG_STR | WF_TPFLAG_TUPLE | WF_TPFLAG_LIST |
-                                WF_TPFLAG_DICT | WF_TPFLAG_UNHASHABLE)) |
+                                WF_TPFLAG_DICT)) |
                WF_TPFLAG_HEAPTYPE | WF_TPFLAG_BASETYPE | WF_TPFLAG_GC;
-    t->version = ++vm->next_type_version;
-    t->doc = NULL;
-    t->methods = NULL;
-    t->getsets = NULL;
-    t->mro = NULL;
-    t->dict = NULL;
+    /* Every change of any class namespace moves the epoch (class.h). */
+    if (++vm->next_type_version == 0) ++vm->next_type_version;
+    t->version = vm->next_type_version;
+    /* Plain classes keep attributes inline (InlineArea), others in the
+     * dict only; either way the dict slot is at dictoffset. */
+    h->inline_ok = ss == &wf_type_object;
+    h->ninline = 4;
     if (solid->dictoffset) {
         t->dictoffset = solid->dictoffset;
         t->size = solid->size;
     } else {
         t->dictoffset = (solid->size + 15) & ~(size_t)15;
-        t->size = t->dictoffset + sizeof(WfValue);
+        t->size = t->dictoffset + (h->inline_ok ? sizeof(InlineArea) : sizeof(WfValue));
+    }
+    if (IS_HEAP(solid) && HEAP(solid)->ninline > h->ninline) h->ninline = HEAP(solid)->ninline;
+    if (h->inline_ok) {
+        WfValue kd = wf_dict_new(vm);
+        if (WF_IS_NULL(kd)) goto fail;
+        h->keydict = kd.u.o;
     }
     t->dealloc = heap_instance_dealloc;
     t->traverse = heap_instance_traverse;
     t->clear = heap_instance_clear;
-    t->getattr = (solid->flags & WF_TPFLAG_HEAPTYPE) ? solid->getattr : wf_instance_getattr;
-    if (t->getattr != slot_getattr_missing) t->getattr = wf_instance_getattr;
-    t->setattr = wf_instance_setattr_plain;
     t->new_ = heap_type_call;
+    if (intern_special_names(vm, h, bt) < 0) goto fail;
     WfValue d = wf_dict_copy(vm, ns);
     if (WF_IS_NULL(d)) goto fail;
     t->dict = d.u.o;
-    WfValue mro = c3_mro(vm, t, WF_TUPLE(own_bases));
+    if (prepare_namespace(vm, t, d) < 0) goto fail;
+    WfValue mro = c3_mro(vm, t, bt);
     if (WF_IS_NULL(mro)) goto fail;
     t->mro = mro.u.o;
     fixup_slots(vm, t);
+    if (finish_class(vm, t, kwnames, kwvals) < 0) goto fail;
     return WF_OBJ(t);
 fail:
     wf_obj_decref(vm, &t->ob);
     return WF_NULL;
+}
+
+WfValue wf_class_new(WfVM *vm, const char *name, WfValue bases, WfValue ns) {
+    return class_new(vm, name, bases, ns, NULL, NULL);
 }
 
 void wf_heap_type_dealloc(WfVM *vm, WfObject *o) {
@@ -765,23 +1520,30 @@ void wf_heap_type_dealloc(WfVM *vm, WfObject *o) {
     wf_obj_xdecref(vm, t->dict);
     wf_obj_xdecref(vm, t->mro);
     wf_obj_xdecref(vm, t->bases);
+    if (t->base) wf_obj_decref(vm, &t->base->ob);
+    for (uint32_t i = 0; i < HEAP(t)->nkeys; i++) wf_obj_decref(vm, HEAP(t)->keys[i]);
+    wf_obj_xdecref(vm, HEAP(t)->keydict);
     wf_mem_free(vm, (void *)t->name);
     wf_obj_free(vm, o);
 }
 
 void wf_heap_type_traverse(WfObject *o, WfVisitFn visit, void *arg) {
     WfType *t = (WfType *)o;
-    if (!(t->flags & WF_TPFLAG_HEAPTYPE)) return;
+    if (!IS_HEAP(t)) return;
     if (t->dict) visit(t->dict, arg);
     if (t->mro) visit(t->mro, arg);
     if (t->bases) visit(t->bases, arg);
+    if (t->base) visit(&t->base->ob, arg);
+    if (HEAP(t)->keydict) visit(HEAP(t)->keydict, arg);
 }
 
 void wf_heap_type_clear(WfVM *vm, WfObject *o) {
     WfType *t = (WfType *)o;
-    if (!(t->flags & WF_TPFLAG_HEAPTYPE)) return;
+    if (!IS_HEAP(t)) return;
     WfObject *d = t->dict, *m = t->mro, *b = t->bases;
     t->dict = t->mro = t->bases = NULL;
+    /* Cached lookups borrow from the dict being dropped. */
+    if (++vm->next_type_version == 0) ++vm->next_type_version;
     /* Keep the type usable by instances that die later in this collection:
      * lookups see no attributes, slots stay as they were. */
     wf_obj_xdecref(vm, d);
@@ -798,37 +1560,52 @@ static WfValue build_class(WfVM *vm, WfValue self, const WfValue *args, size_t n
     const char *name = WF_STR(args[1])->data;
     WfValue bases = wf_tuple_from_array(vm, args + 2, nargs - 2);
     if (WF_IS_NULL(bases)) return bases;
-    if (kwnames) {
+    /* metaclass=type is the default; other keywords go to
+     * __init_subclass__. */
+    WfValue kwn = WF_NULL;
+    WfValue *kwv = NULL;
+    if (kwnames && ((WfTuple *)kwnames)->n) {
         WfTuple *kw = (WfTuple *)kwnames;
+        kwn = wf_list_new(vm, kw->n);
+        kwv = wf_mem_alloc(vm, sizeof(WfValue) * kw->n);
+        if (WF_IS_NULL(kwn) || !kwv) goto fail;
+        size_t n = 0;
         for (size_t i = 0; i < kw->n; i++) {
             const char *k = WF_STR(kw->items[i])->data;
             WfValue v = args[nargs + i];
-            if (strcmp(k, "metaclass") == 0 && v.tag == WF_TAG_OBJ && v.u.o == &wf_type_type.ob) continue;
-            wf_decref(vm, bases);
-            return wf_err_format(vm, &wf_exc_TypeError, "class keyword argument '%s' is not supported", k);
+            if (strcmp(k, "metaclass") == 0) {
+                if (v.tag == WF_TAG_OBJ && v.u.o == &wf_type_type.ob) continue;
+                wf_err_format(vm, &wf_exc_TypeError, "metaclasses other than type are not supported");
+                goto fail;
+            }
+            if (wf_list_append(vm, kwn, kw->items[i]) < 0) goto fail;
+            kwv[n++] = v;
+        }
+        WfValue t = wf_tuple_from_array(vm, WF_LIST(kwn)->items, n);
+        wf_decref(vm, kwn);
+        kwn = t;
+        if (WF_IS_NULL(kwn)) goto fail;
+        if (n == 0) {
+            wf_decref(vm, kwn);
+            kwn = WF_NULL;
         }
     }
     WfValue ns = wf_dict_new(vm);
-    if (WF_IS_NULL(ns)) {
-        wf_decref(vm, bases);
-        return ns;
-    }
+    if (WF_IS_NULL(ns)) goto fail;
     WfValue r = wf_vm_call_class_body(vm, body, ns);
     if (WF_IS_NULL(r)) {
         wf_decref(vm, ns);
-        wf_decref(vm, bases);
-        return r;
+        goto fail;
     }
     wf_decref(vm, r);
     WfObject *cellkey = wf_str_intern_cstr(vm, "__classcell__");
-    WfValue cell = wf_dict_get_str(ns, cellkey);
+    WfValue cell = cellkey ? wf_dict_get_str(ns, cellkey) : WF_NULL;
     if (!WF_IS_NULL(cell)) {
         wf_incref(cell);
-        wf_dict_del(vm, ns, WF_OBJ(cellkey));
+        if (wf_dict_del(vm, ns, WF_OBJ(cellkey)) < 0) wf_err_clear(vm);
     }
-    WfValue cls = wf_class_new(vm, name, bases, ns);
+    WfValue cls = class_new(vm, name, bases, ns, WF_IS_NULL(kwn) ? NULL : kwn.u.o, kwv);
     wf_decref(vm, ns);
-    wf_decref(vm, bases);
     if (!WF_IS_NULL(cls) && !WF_IS_NULL(cell) && wf_type_of(cell) == &wf_type_cell) {
         WfCell *c = (WfCell *)cell.u.o;
         WfValue old = c->value;
@@ -836,10 +1613,227 @@ static WfValue build_class(WfVM *vm, WfValue self, const WfValue *args, size_t n
         wf_decref(vm, old);
     }
     wf_decref(vm, cell);
+    wf_decref(vm, bases);
+    wf_decref(vm, kwn);
+    wf_mem_free(vm, kwv);
     return cls;
+fail:
+    wf_decref(vm, bases);
+    wf_decref(vm, kwn);
+    wf_mem_free(vm, kwv);
+    return WF_NULL;
 }
 
 const WfMethodDef wf_build_class_def = {"__build_class__", build_class, "internal helper for class statements"};
+
+/* ---- object's methods ------------------------------------------------------------------------ */
+
+/* Identity hash, as object.c's default (object.__hash__ reached explicitly,
+ * e.g. through super(), must not re-enter a class's __hash__). */
+static int64_t identity_hash(WfValue v) {
+    if (!WF_IS_OBJ(v)) return v.u.i;
+    uint64_t p = (uint64_t)(uintptr_t)v.u.o;
+    int64_t h = (int64_t)((p >> 4) | (p << 60));
+    return h == -1 ? -2 : h;
+}
+
+static bool has_heap_sp(WfVM *vm, WfType *t, int sp) { return !WF_IS_NULL(sp_heap(vm, t, sp)); }
+
+static WfValue object_m_init(WfVM *vm, WfValue self, const WfValue *args, size_t nargs, WfObject *kw) {
+    if (nargs || (kw && ((WfTuple *)kw)->n)) {
+        WfType *t = wf_type_of(self);
+        if (has_heap_sp(vm, t, WF_SP_INIT) || !IS_HEAP(t))
+            return wf_err_format(vm, &wf_exc_TypeError,
+                                 "object.__init__() takes exactly one argument (the instance to initialize)");
+        if (!has_heap_sp(vm, t, WF_SP_NEW))
+            return wf_err_format(vm, &wf_exc_TypeError, "%s() takes no arguments", t->name);
+    }
+    return WF_NONE;
+}
+
+/* object.__new__(cls, ...): self is the built-in type the method belongs to
+ * (WF_METH_CLASS), args[0] the class to instantiate. */
+static WfValue object_m_new(WfVM *vm, WfValue self, const WfValue *args, size_t nargs, WfObject *kw) {
+    WfType *owner = wf_is_type(self) ? (WfType *)self.u.o : &wf_type_object;
+    if (nargs < 1) return wf_err_format(vm, &wf_exc_TypeError, "%s.__new__(): not enough arguments", owner->name);
+    if (!wf_is_type(args[0]))
+        return wf_err_format(vm, &wf_exc_TypeError, "%s.__new__(X): X is not a type object (%s)", owner->name,
+                             wf_type_name(args[0]));
+    WfType *cls = (WfType *)args[0].u.o;
+    if (!wf_type_is_subtype(cls, owner))
+        return wf_err_format(vm, &wf_exc_TypeError, "%s.__new__(%s): %s is not a subtype of %s", owner->name,
+                             cls->name, cls->name, owner->name);
+    if (owner != &wf_type_object) {
+        if (!owner->new_) return wf_err_format(vm, &wf_exc_TypeError, "cannot create '%s' instances", owner->name);
+        return owner->new_(vm, cls, args + 1, nargs - 1, kw);
+    }
+    if (nargs > 1 || (kw && ((WfTuple *)kw)->n)) {
+        if (has_heap_sp(vm, cls, WF_SP_NEW) || !IS_HEAP(cls))
+            return wf_err_format(vm, &wf_exc_TypeError,
+                                 "object.__new__() takes exactly one argument (the type to instantiate)");
+        if (!has_heap_sp(vm, cls, WF_SP_INIT))
+            return wf_err_format(vm, &wf_exc_TypeError, "%s() takes no arguments", cls->name);
+    }
+    if (!IS_HEAP(cls)) {
+        if (cls == &wf_type_object) return cls->new_(vm, cls, NULL, 0, NULL);
+        return wf_err_format(vm, &wf_exc_TypeError, "object.__new__(%s) is not safe, use %s.__new__()", cls->name,
+                             cls->name);
+    }
+    WfType *sb = static_base(cls);
+    if (sb != &wf_type_object)
+        return wf_err_format(vm, &wf_exc_TypeError, "object.__new__(%s) is not safe, use %s.__new__()", cls->name,
+                             sb->name);
+    WfObject *o = alloc_instance(vm, cls);
+    if (!o) return WF_NULL;
+    return WF_OBJ(o);
+}
+
+static WfValue object_m_repr(WfVM *vm, WfValue self, const WfValue *args, size_t nargs, WfObject *kw) {
+    if (wf_args_check(vm, "__repr__", nargs, kw, 0, 0) < 0) return WF_NULL;
+    WfType *sb = static_base(wf_type_of(self));
+    if (sb->repr) return sb->repr(vm, self);
+    return wf_default_repr(vm, self);
+}
+static WfValue object_m_str(WfVM *vm, WfValue self, const WfValue *args, size_t nargs, WfObject *kw) {
+    if (wf_args_check(vm, "__str__", nargs, kw, 0, 0) < 0) return WF_NULL;
+    WfType *sb = static_base(wf_type_of(self));
+    if (sb->str) return sb->str(vm, self);
+    return wf_repr(vm, self);
+}
+static WfValue object_m_hash(WfVM *vm, WfValue self, const WfValue *args, size_t nargs, WfObject *kw) {
+    if (wf_args_check(vm, "__hash__", nargs, kw, 0, 0) < 0) return WF_NULL;
+    WfType *sb = static_base(wf_type_of(self));
+    int64_t h;
+    if (sb->hash) {
+        if (sb->hash(vm, self, &h) < 0) return WF_NULL;
+    } else if (sb->flags & WF_TPFLAG_UNHASHABLE) {
+        return wf_err_format(vm, &wf_exc_TypeError, "unhashable type: '%s'", wf_type_name(self));
+    } else if (!WF_IS_OBJ(self)) {
+        if (wf_hash(vm, self, &h) < 0) return WF_NULL;
+    } else {
+        h = identity_hash(self);
+    }
+    return WF_INT(h);
+}
+static WfValue object_cmp(WfVM *vm, WfValue self, const WfValue *args, size_t nargs, WfObject *kw, int op,
+                          const char *name) {
+    if (wf_args_check(vm, name, nargs, kw, 1, 1) < 0) return WF_NULL;
+    WfType *t = wf_type_of(self);
+    WfType *sb = static_base(t);
+    if (sb->richcmp) return sb->richcmp(vm, self, args[0], op);
+    if (op == WF_CMP_EQ)
+        return self.tag == args[0].tag && self.u.i == args[0].u.i ? WF_TRUE : WF_NOTIMPL;
+    if (op == WF_CMP_NE) {
+        /* By default != inverts ==, whatever class defines __eq__. */
+        WfValue r = t->richcmp ? t->richcmp(vm, self, args[0], WF_CMP_EQ)
+                               : (self.tag == args[0].tag && self.u.i == args[0].u.i ? WF_TRUE : WF_NOTIMPL);
+        if (WF_IS_NULL(r) || WF_IS_NOTIMPL(r)) return r;
+        int b = wf_truthy(vm, r);
+        wf_decref(vm, r);
+        return b < 0 ? WF_NULL : WF_BOOL(!b);
+    }
+    return WF_NOTIMPL;
+}
+#define CMP_METHOD(fname, op)                                                                               \
+    static WfValue object_m_##fname(WfVM *vm, WfValue self, const WfValue *args, size_t nargs, WfObject *kw) { \
+        return object_cmp(vm, self, args, nargs, kw, op, "__" #fname "__");                                   \
+    }
+CMP_METHOD(lt, WF_CMP_LT)
+CMP_METHOD(le, WF_CMP_LE)
+CMP_METHOD(eq, WF_CMP_EQ)
+CMP_METHOD(ne, WF_CMP_NE)
+CMP_METHOD(gt, WF_CMP_GT)
+CMP_METHOD(ge, WF_CMP_GE)
+#undef CMP_METHOD
+
+static int check_attr_name(WfVM *vm, WfValue name) {
+    if (!wf_is_str(name)) {
+        wf_err_format(vm, &wf_exc_TypeError, "attribute name must be string, not '%s'", wf_type_name(name));
+        return -1;
+    }
+    return 0;
+}
+
+static WfObject *intern_value(WfVM *vm, WfValue s) {
+    WfStr *st = WF_STR(s);
+    return st->interned ? &st->ob : wf_str_intern(vm, st->data, (size_t)st->len);
+}
+
+static WfValue object_m_setattr(WfVM *vm, WfValue self, const WfValue *args, size_t nargs, WfObject *kw) {
+    if (wf_args_check(vm, "__setattr__", nargs, kw, 2, 2) < 0 || check_attr_name(vm, args[0]) < 0) return WF_NULL;
+    WfObject *n = intern_value(vm, args[0]);
+    if (!n) return WF_NULL;
+    WfType *t = wf_type_of(self);
+    int rc = IS_HEAP(t) ? wf_instance_setattr_plain(vm, self, n, args[1]) : wf_setattr(vm, self, n, args[1]);
+    return rc < 0 ? WF_NULL : WF_NONE;
+}
+static WfValue object_m_delattr(WfVM *vm, WfValue self, const WfValue *args, size_t nargs, WfObject *kw) {
+    if (wf_args_check(vm, "__delattr__", nargs, kw, 1, 1) < 0 || check_attr_name(vm, args[0]) < 0) return WF_NULL;
+    WfObject *n = intern_value(vm, args[0]);
+    if (!n) return WF_NULL;
+    WfType *t = wf_type_of(self);
+    int rc = IS_HEAP(t) ? wf_instance_setattr_plain(vm, self, n, WF_NULL) : wf_setattr(vm, self, n, WF_NULL);
+    return rc < 0 ? WF_NULL : WF_NONE;
+}
+static WfValue object_m_getattribute(WfVM *vm, WfValue self, const WfValue *args, size_t nargs, WfObject *kw) {
+    if (wf_args_check(vm, "__getattribute__", nargs, kw, 1, 1) < 0 || check_attr_name(vm, args[0]) < 0)
+        return WF_NULL;
+    WfObject *n = intern_value(vm, args[0]);
+    if (!n) return WF_NULL;
+    WfType *t = wf_type_of(self);
+    if (IS_HEAP(t)) return getattr_nohook(vm, self, n);
+    return t->getattr ? t->getattr(vm, self, n) : wf_generic_getattr(vm, self, n);
+}
+static WfValue object_m_format(WfVM *vm, WfValue self, const WfValue *args, size_t nargs, WfObject *kw) {
+    if (wf_args_check(vm, "__format__", nargs, kw, 1, 1) < 0) return WF_NULL;
+    if (!wf_is_str(args[0]))
+        return wf_err_format(vm, &wf_exc_TypeError, "__format__() argument must be str, not %s",
+                             wf_type_name(args[0]));
+    if (WF_STR(args[0])->len)
+        return wf_err_format(vm, &wf_exc_TypeError, "unsupported format string passed to %s.__format__",
+                             wf_type_name(self));
+    return wf_to_str(vm, self);
+}
+static WfValue object_m_init_subclass(WfVM *vm, WfValue self, const WfValue *args, size_t nargs, WfObject *kw) {
+    if (nargs || (kw && ((WfTuple *)kw)->n))
+        return wf_err_format(vm, &wf_exc_TypeError, "%s.__init_subclass__() takes no keyword arguments",
+                             wf_is_type(self) ? ((WfType *)self.u.o)->name : "object");
+    return WF_NONE;
+}
+static WfValue object_m_subclasshook(WfVM *vm, WfValue self, const WfValue *args, size_t nargs, WfObject *kw) {
+    return WF_NOTIMPL;
+}
+
+/* __init__ first: heap_type_call compares against it. */
+const WfMethodDef wf_object_methods[] = {
+    {"__init__", object_m_init, "Initialize self.  See help(type(self)) for accurate signature."},
+    {"__new__", object_m_new, "Create and return a new object.  See help(type) for accurate signature.",
+     WF_METH_CLASS},
+    {"__repr__", object_m_repr, "Return repr(self)."},
+    {"__str__", object_m_str, "Return str(self)."},
+    {"__hash__", object_m_hash, "Return hash(self)."},
+    {"__eq__", object_m_eq, "Return self==value."},
+    {"__ne__", object_m_ne, "Return self!=value."},
+    {"__lt__", object_m_lt, "Return self<value."},
+    {"__le__", object_m_le, "Return self<=value."},
+    {"__gt__", object_m_gt, "Return self>value."},
+    {"__ge__", object_m_ge, "Return self>=value."},
+    {"__setattr__", object_m_setattr, "Implement setattr(self, name, value)."},
+    {"__delattr__", object_m_delattr, "Implement delattr(self, name)."},
+    {"__getattribute__", object_m_getattribute, "Return getattr(self, name)."},
+    {"__format__", object_m_format, "Default object formatter."},
+    {"__init_subclass__", object_m_init_subclass, "This method is called when a class is subclassed.",
+     WF_METH_CLASS},
+    {"__subclasshook__", object_m_subclasshook, "Abstract classes can override this to customize issubclass().",
+     WF_METH_CLASS},
+    {NULL, NULL, NULL}};
+
+/* T.__new__ for a built-in T without its own table entry (tuple, int, ...):
+ * self is T, args[0] the class. Reached through super().__new__(cls). */
+static WfValue static_new(WfVM *vm, WfValue self, const WfValue *args, size_t nargs, WfObject *kw) {
+    return object_m_new(vm, self, args, nargs, kw);
+}
+static const WfMethodDef static_new_def = {"__new__", static_new, NULL, WF_METH_CLASS};
 
 /* ---- staticmethod, classmethod ------------------------------------------------------------ */
 
@@ -865,20 +1859,38 @@ static WfValue wrapper_new(WfVM *vm, WfType *type, const WfValue *args, size_t n
     return WF_OBJ(w);
 }
 static WfValue wrapper_get_func(WfVM *vm, WfValue self) { return wf_ref(((WfWrapper *)self.u.o)->func); }
-static const WfGetSetDef wrapper_getsets[] = {{"__func__", wrapper_get_func, NULL}, {NULL, NULL, NULL}};
+static WfValue wrapper_get_doc(WfVM *vm, WfValue self) {
+    WfValue d = wf_getattr_cstr(vm, ((WfWrapper *)self.u.o)->func, "__doc__");
+    if (WF_IS_NULL(d) && wf_err_matches(vm, &wf_exc_AttributeError)) {
+        wf_err_clear(vm);
+        return WF_NONE;
+    }
+    return d;
+}
+static const WfGetSetDef wrapper_getsets[] = {
+    {"__func__", wrapper_get_func, NULL}, {"__wrapped__", wrapper_get_func, NULL}, {"__doc__", wrapper_get_doc, NULL},
+    {NULL, NULL, NULL}};
 static WfValue staticmethod_call(WfVM *vm, WfValue self, const WfValue *args, size_t nargs, WfObject *kw) {
     return wf_call(vm, ((WfWrapper *)self.u.o)->func, args, nargs, kw);
+}
+static WfValue wrapper_repr(WfVM *vm, WfValue v) {
+    WfValue f = wf_repr(vm, ((WfWrapper *)v.u.o)->func);
+    if (WF_IS_NULL(f)) return f;
+    WfValue r = wf_str_printf(vm, "<%s(%s)>", v.u.o->type->name, WF_STR(f)->data);
+    wf_decref(vm, f);
+    return r;
 }
 
 WfType wf_type_staticmethod = {
     .ob = WF_STATIC_OBJECT_HEAD(&wf_type_type),
     .name = "staticmethod",
     .base = &wf_type_object,
-    .flags = WF_TPFLAG_GC | WF_TPFLAG_BASETYPE,
+    .flags = WF_TPFLAG_GC,
     .size = sizeof(WfWrapper),
     .dealloc = wrapper_dealloc,
     .traverse = wrapper_traverse,
     .clear = wrapper_clear,
+    .repr = wrapper_repr,
     .new_ = wrapper_new,
     .call = staticmethod_call,
     .getsets = wrapper_getsets,
@@ -887,11 +1899,12 @@ WfType wf_type_classmethod = {
     .ob = WF_STATIC_OBJECT_HEAD(&wf_type_type),
     .name = "classmethod",
     .base = &wf_type_object,
-    .flags = WF_TPFLAG_GC | WF_TPFLAG_BASETYPE,
+    .flags = WF_TPFLAG_GC,
     .size = sizeof(WfWrapper),
     .dealloc = wrapper_dealloc,
     .traverse = wrapper_traverse,
     .clear = wrapper_clear,
+    .repr = wrapper_repr,
     .new_ = wrapper_new,
     .getsets = wrapper_getsets,
 };
@@ -900,12 +1913,13 @@ WfType wf_type_classmethod = {
 
 static void property_clear(WfVM *vm, WfObject *o) {
     WfProperty *p = (WfProperty *)o;
-    WfValue a = p->fget, b = p->fset, c = p->fdel, d = p->doc;
-    p->fget = p->fset = p->fdel = p->doc = WF_NULL;
+    WfValue a = p->fget, b = p->fset, c = p->fdel, d = p->doc, n = p->name;
+    p->fget = p->fset = p->fdel = p->doc = p->name = WF_NULL;
     wf_decref(vm, a);
     wf_decref(vm, b);
     wf_decref(vm, c);
     wf_decref(vm, d);
+    wf_decref(vm, n);
 }
 static void property_dealloc(WfVM *vm, WfObject *o) {
     property_clear(vm, o);
@@ -913,50 +1927,146 @@ static void property_dealloc(WfVM *vm, WfObject *o) {
 }
 static void property_traverse(WfObject *o, WfVisitFn visit, void *arg) {
     WfProperty *p = (WfProperty *)o;
-    WfValue vs[] = {p->fget, p->fset, p->fdel, p->doc};
-    for (int i = 0; i < 4; i++)
+    WfValue vs[] = {p->fget, p->fset, p->fdel, p->doc, p->name};
+    for (int i = 0; i < 5; i++)
         if (WF_IS_OBJ(vs[i])) visit(vs[i].u.o, arg);
 }
-static WfValue property_make(WfVM *vm, WfValue fget, WfValue fset, WfValue fdel, WfValue doc) {
-    WfProperty *p = (WfProperty *)wf_obj_alloc(vm, &wf_type_property, sizeof(WfProperty));
+
+/* CPython 3.11's messages: "property 'x' of 'C' object has no setter". */
+static void property_error(WfVM *vm, WfProperty *p, WfValue obj, const char *what) {
+    const char *q = type_qualname(vm, wf_type_of(obj));
+    if (wf_is_str(p->name))
+        wf_err_format(vm, &wf_exc_AttributeError, "property '%s' of '%s' object has no %s", WF_STR(p->name)->data, q,
+                      what);
+    else
+        wf_err_format(vm, &wf_exc_AttributeError, "property of '%s' object has no %s", q, what);
+}
+
+static WfValue property_get(WfVM *vm, WfProperty *p, WfValue obj) {
+    if (WF_IS_NULL(p->fget) || WF_IS_NONE(p->fget)) {
+        property_error(vm, p, obj, "getter");
+        return WF_NULL;
+    }
+    WfValue f = wf_ref(p->fget);
+    WfValue r = wf_call1(vm, f, obj);
+    wf_decref(vm, f);
+    return r;
+}
+
+static int property_set(WfVM *vm, WfProperty *p, WfValue obj, WfValue v) {
+    WfValue f = WF_IS_NULL(v) ? p->fdel : p->fset;
+    if (WF_IS_NULL(f) || WF_IS_NONE(f)) {
+        property_error(vm, p, obj, WF_IS_NULL(v) ? "deleter" : "setter");
+        return -1;
+    }
+    WfValue args[2] = {obj, v};
+    wf_incref(f);
+    WfValue r = wf_call(vm, f, args, WF_IS_NULL(v) ? 1 : 2, NULL);
+    wf_decref(vm, f);
+    if (WF_IS_NULL(r)) return -1;
+    wf_decref(vm, r);
+    return 0;
+}
+
+static WfValue property_make(WfVM *vm, WfType *type, WfValue fget, WfValue fset, WfValue fdel, WfValue doc,
+                             WfValue name) {
+    size_t size = type->size > sizeof(WfProperty) ? type->size : sizeof(WfProperty);
+    WfProperty *p = (WfProperty *)wf_obj_alloc(vm, type, size);
     if (!p) return WF_NULL;
     p->fget = wf_ref(WF_IS_NULL(fget) ? WF_NONE : fget);
     p->fset = wf_ref(WF_IS_NULL(fset) ? WF_NONE : fset);
     p->fdel = wf_ref(WF_IS_NULL(fdel) ? WF_NONE : fdel);
-    p->doc = wf_ref(WF_IS_NULL(doc) ? WF_NONE : doc);
+    p->name = wf_ref(name);
+    if ((WF_IS_NULL(doc) || WF_IS_NONE(doc)) && !WF_IS_NONE(p->fget)) {
+        /* No doc given: the getter's docstring, as CPython. */
+        doc = wf_getattr_cstr(vm, p->fget, "__doc__");
+        if (WF_IS_NULL(doc)) wf_err_clear(vm);
+        p->doc = WF_IS_NULL(doc) ? WF_NONE : doc;
+    } else {
+        p->doc = wf_ref(WF_IS_NULL(doc) ? WF_NONE : doc);
+    }
     return WF_OBJ(p);
 }
 static WfValue property_new(WfVM *vm, WfType *type, const WfValue *args, size_t nargs, WfObject *kw) {
     static const char *const kwlist[] = {"fget", "fset", "fdel", "doc", NULL};
     WfValue a[4];
     if (wf_args_bind(vm, "property", args, nargs, kw, kwlist, 0, 0, a) < 0) return WF_NULL;
-    return property_make(vm, a[0], a[1], a[2], a[3]);
+    return property_make(vm, type, a[0], a[1], a[2], a[3], WF_NULL);
+}
+/* getter/setter/deleter: a copy with one function replaced; the doc is
+ * recomputed from a new getter unless it was given explicitly. */
+static WfValue property_copy(WfVM *vm, WfValue self, int which, WfValue f) {
+    WfProperty *p = (WfProperty *)self.u.o;
+    WfValue doc = p->doc;
+    if (which == 0 && !WF_IS_NONE(p->fget)) {
+        WfValue gd = wf_getattr_cstr(vm, p->fget, "__doc__");
+        if (WF_IS_NULL(gd)) wf_err_clear(vm);
+        if (!WF_IS_NULL(gd) && gd.tag == doc.tag && gd.u.i == doc.u.i) doc = WF_NONE;
+        wf_decref(vm, gd);
+    }
+    return property_make(vm, self.u.o->type, which == 0 ? f : p->fget, which == 1 ? f : p->fset,
+                         which == 2 ? f : p->fdel, doc, p->name);
 }
 static WfValue property_getter(WfVM *vm, WfValue self, const WfValue *args, size_t nargs, WfObject *kw) {
     if (wf_args_check(vm, "getter", nargs, kw, 1, 1) < 0) return WF_NULL;
-    WfProperty *p = (WfProperty *)self.u.o;
-    return property_make(vm, args[0], p->fset, p->fdel, p->doc);
+    return property_copy(vm, self, 0, args[0]);
 }
 static WfValue property_setter(WfVM *vm, WfValue self, const WfValue *args, size_t nargs, WfObject *kw) {
     if (wf_args_check(vm, "setter", nargs, kw, 1, 1) < 0) return WF_NULL;
-    WfProperty *p = (WfProperty *)self.u.o;
-    return property_make(vm, p->fget, args[0], p->fdel, p->doc);
+    return property_copy(vm, self, 1, args[0]);
 }
 static WfValue property_deleter(WfVM *vm, WfValue self, const WfValue *args, size_t nargs, WfObject *kw) {
     if (wf_args_check(vm, "deleter", nargs, kw, 1, 1) < 0) return WF_NULL;
+    return property_copy(vm, self, 2, args[0]);
+}
+static WfValue property_m_get(WfVM *vm, WfValue self, const WfValue *args, size_t nargs, WfObject *kw) {
+    if (wf_args_check(vm, "__get__", nargs, kw, 1, 2) < 0) return WF_NULL;
+    if (WF_IS_NONE(args[0])) return wf_ref(self);
+    return property_get(vm, (WfProperty *)self.u.o, args[0]);
+}
+static WfValue property_m_set(WfVM *vm, WfValue self, const WfValue *args, size_t nargs, WfObject *kw) {
+    if (wf_args_check(vm, "__set__", nargs, kw, 2, 2) < 0) return WF_NULL;
+    return property_set(vm, (WfProperty *)self.u.o, args[0], args[1]) < 0 ? WF_NULL : WF_NONE;
+}
+static WfValue property_m_delete(WfVM *vm, WfValue self, const WfValue *args, size_t nargs, WfObject *kw) {
+    if (wf_args_check(vm, "__delete__", nargs, kw, 1, 1) < 0) return WF_NULL;
+    return property_set(vm, (WfProperty *)self.u.o, args[0], WF_NULL) < 0 ? WF_NULL : WF_NONE;
+}
+static WfValue property_m_set_name(WfVM *vm, WfValue self, const WfValue *args, size_t nargs, WfObject *kw) {
+    if (wf_args_check(vm, "__set_name__", nargs, kw, 2, 2) < 0) return WF_NULL;
     WfProperty *p = (WfProperty *)self.u.o;
-    return property_make(vm, p->fget, p->fset, args[0], p->doc);
+    WfValue old = p->name;
+    p->name = wf_ref(args[1]);
+    wf_decref(vm, old);
+    return WF_NONE;
 }
 static const WfMethodDef property_methods[] = {
-    {"getter", property_getter, NULL},
-    {"setter", property_setter, NULL},
-    {"deleter", property_deleter, NULL},
+    {"getter", property_getter, "Descriptor to obtain a copy of the property with a different getter."},
+    {"setter", property_setter, "Descriptor to obtain a copy of the property with a different setter."},
+    {"deleter", property_deleter, "Descriptor to obtain a copy of the property with a different deleter."},
+    {"__get__", property_m_get, "Return an attribute of instance, which is of type owner."},
+    {"__set__", property_m_set, "Set an attribute of instance to value."},
+    {"__delete__", property_m_delete, "Delete an attribute of instance."},
+    {"__set_name__", property_m_set_name, "Method to set name of a property."},
     {NULL, NULL, NULL}};
 static WfValue property_get_fget(WfVM *vm, WfValue self) { return wf_ref(((WfProperty *)self.u.o)->fget); }
 static WfValue property_get_fset(WfVM *vm, WfValue self) { return wf_ref(((WfProperty *)self.u.o)->fset); }
+static WfValue property_get_fdel(WfVM *vm, WfValue self) { return wf_ref(((WfProperty *)self.u.o)->fdel); }
+static WfValue property_get_doc(WfVM *vm, WfValue self) { return wf_ref(((WfProperty *)self.u.o)->doc); }
+static int property_set_doc(WfVM *vm, WfValue self, WfValue v) {
+    WfProperty *p = (WfProperty *)self.u.o;
+    WfValue old = p->doc;
+    p->doc = wf_ref(WF_IS_NULL(v) ? WF_NONE : v);
+    wf_decref(vm, old);
+    return 0;
+}
+static WfValue property_get_abstract(WfVM *vm, WfValue self) { return WF_FALSE; }
 static const WfGetSetDef property_getsets[] = {
     {"fget", property_get_fget, NULL},
     {"fset", property_get_fset, NULL},
+    {"fdel", property_get_fdel, NULL},
+    {"__doc__", property_get_doc, property_set_doc},
+    {"__isabstractmethod__", property_get_abstract, NULL},
     {NULL, NULL, NULL}};
 
 WfType wf_type_property = {
@@ -971,6 +2081,7 @@ WfType wf_type_property = {
     .new_ = property_new,
     .methods = property_methods,
     .getsets = property_getsets,
+    .doc = "Property attribute.",
 };
 
 /* ---- super ------------------------------------------------------------------------------------ */
@@ -1002,42 +2113,98 @@ static void super_traverse(WfObject *o, WfVisitFn visit, void *arg) {
     visit(&s->objtype->ob, arg);
 }
 
+/* A method found on a built-in class b through super(). */
+static WfValue super_bind_def(WfVM *vm, WfSuper *s, WfType *b, const WfMethodDef *md) {
+    bool on_class = WF_IS_OBJ(s->obj) && s->obj.u.o == &s->objtype->ob;
+    if (strcmp(md->name, "__new__") == 0) return wf_native_new(vm, md, WF_OBJ(b));
+    if (md->flags & WF_METH_CLASS) return wf_native_new(vm, md, WF_OBJ(s->objtype));
+    if (on_class) {
+        WfValue f = wf_native_new(vm, md, WF_NULL);
+        if (!WF_IS_NULL(f)) ((WfNative *)f.u.o)->owner = b;
+        return f;
+    }
+    return wf_native_new(vm, md, s->obj);
+}
+
 static WfValue super_getattr(WfVM *vm, WfValue self, WfObject *name) {
     WfSuper *s = (WfSuper *)self.u.o;
+    const char *str = ((WfStr *)name)->data;
+    if (strcmp(str, "__class__") == 0) return wf_ref(WF_OBJ(&wf_type_super));
+    if (strcmp(str, "__self__") == 0) return wf_ref(s->obj);
+    if (strcmp(str, "__self_class__") == 0) return wf_ref(WF_OBJ(s->objtype));
+    if (strcmp(str, "__thisclass__") == 0) return wf_ref(WF_OBJ(s->type));
     WfType *start = s->objtype;
+    bool on_class = WF_IS_OBJ(s->obj) && s->obj.u.o == &start->ob;
+    size_t n, i = 0;
+    WfType *chain[64];
+    const WfValue *items;
     if (start->mro) {
         WfTuple *m = (WfTuple *)start->mro;
-        size_t i = 0;
-        while (i < m->n && m->items[i].u.o != &s->type->ob) i++;
-        for (i++; i < m->n; i++) {
-            WfType *b = (WfType *)m->items[i].u.o;
-            if (b->dict) {
-                WfValue v = wf_dict_get_str(WF_OBJ(b->dict), name);
-                if (!WF_IS_NULL(v)) {
-                    if (wf_is_type(s->obj) && wf_type_of(v) == &wf_type_function) return wf_ref(v);
-                    return bind(vm, v, s->obj, start);
-                }
-            } else {
-                if (b->methods)
-                    for (const WfMethodDef *md = b->methods; md->name; md++)
-                        if (strcmp(md->name, ((WfStr *)name)->data) == 0) return wf_native_new(vm, md, s->obj);
-                if (b->getsets)
-                    for (const WfGetSetDef *g = b->getsets; g->name; g++)
-                        if (strcmp(g->name, ((WfStr *)name)->data) == 0) return g->get(vm, s->obj);
-                if (strcmp(((WfStr *)name)->data, "__init__") == 0) return wf_native_new(vm, &wf_object_init_def, s->obj);
-            }
-        }
+        items = m->items;
+        n = m->n;
+    } else {
+        /* A built-in objtype: its base chain is its MRO. */
+        n = 0;
+        for (WfType *b = start; b && n < 64; b = b->base) chain[n++] = b;
+        items = NULL;
     }
-    return wf_err_format(vm, &wf_exc_AttributeError, "'super' object has no attribute '%s'", ((WfStr *)name)->data);
+#define MRO_AT(k) (items ? (WfType *)items[k].u.o : chain[k])
+    while (i < n && MRO_AT(i) != s->type) i++;
+    for (i++; i < n; i++) {
+        WfType *b = MRO_AT(i);
+        if (IS_HEAP(b)) {
+            WfValue v = b->dict ? wf_dict_get_str(WF_OBJ(b->dict), name) : WF_NULL;
+            if (WF_IS_NULL(v)) continue;
+            WfType *vt = wf_type_of(v);
+            if (vt == &wf_type_function && on_class) return wf_ref(v);
+            if (vt == &wf_type_property && on_class) return wf_ref(v);
+            wf_incref(v);
+            WfValue r = bind(vm, v, on_class ? WF_NULL : s->obj, start);
+            wf_decref(vm, v);
+            return r;
+        }
+        const WfMethodDef *md = NULL;
+        const WfGetSetDef *gs = NULL;
+        if (static_find(b, str, &md, &gs)) {
+            if (md) return super_bind_def(vm, s, b, md);
+            if (on_class) break;
+            return gs->get(vm, s->obj);
+        }
+        if (b->new_ && b != &wf_type_object && strcmp(str, "__new__") == 0)
+            return wf_native_new(vm, &static_new_def, WF_OBJ(b));
+    }
+#undef MRO_AT
+    return wf_err_format(vm, &wf_exc_AttributeError, "'super' object has no attribute '%s'", str);
+}
+
+WfValue wf_super_method(WfVM *vm, WfValue sup, WfObject *name, WfValue *self_out) {
+    WfSuper *s = (WfSuper *)sup.u.o;
+    WfType *start = s->objtype;
+    if (!start->mro || (WF_IS_OBJ(s->obj) && s->obj.u.o == &start->ob)) return WF_NULL;
+    WfTuple *m = (WfTuple *)start->mro;
+    size_t i = 0;
+    while (i < m->n && m->items[i].u.o != &s->type->ob) i++;
+    for (i++; i < m->n; i++) {
+        WfType *b = (WfType *)m->items[i].u.o;
+        if (!IS_HEAP(b)) return WF_NULL;
+        WfValue v = b->dict ? wf_dict_get_str(WF_OBJ(b->dict), name) : WF_NULL;
+        if (WF_IS_NULL(v)) continue;
+        if (v.tag != WF_TAG_OBJ || v.u.o->type != &wf_type_function) return WF_NULL;
+        *self_out = s->obj;
+        return v;
+    }
+    return WF_NULL;
 }
 
 static WfValue super_make(WfVM *vm, WfValue type, WfValue obj) {
-    if (!wf_is_type(type)) return wf_err_format(vm, &wf_exc_TypeError, "super() argument 1 must be a type, not %s", wf_type_name(type));
+    if (!wf_is_type(type))
+        return wf_err_format(vm, &wf_exc_TypeError, "super() argument 1 must be a type, not %s", wf_type_name(type));
     WfType *t = (WfType *)type.u.o;
     WfType *ot;
     if (wf_is_type(obj) && wf_type_is_subtype((WfType *)obj.u.o, t)) ot = (WfType *)obj.u.o;
     else if (wf_isinstance(obj, t)) ot = wf_type_of(obj);
-    else return wf_err_format(vm, &wf_exc_TypeError, "super(type, obj): obj must be an instance or subtype of type");
+    else
+        return wf_err_format(vm, &wf_exc_TypeError, "super(type, obj): obj must be an instance or subtype of type");
     WfSuper *s = (WfSuper *)wf_obj_alloc(vm, &wf_type_super, sizeof(WfSuper));
     if (!s) return WF_NULL;
     s->type = t;
@@ -1091,11 +2258,3 @@ WfType wf_type_super = {
     .getattr = super_getattr,
     .new_ = super_new,
 };
-
-/* object.__init__ reached through super(): accepts no extra arguments. */
-static WfValue object_init(WfVM *vm, WfValue self, const WfValue *args, size_t nargs, WfObject *kw) {
-    if (nargs || (kw && ((WfTuple *)kw)->n))
-        return wf_err_format(vm, &wf_exc_TypeError, "object.__init__() takes exactly one argument (the instance to initialize)");
-    return WF_NONE;
-}
-const WfMethodDef wf_object_init_def = {"__init__", object_init, NULL};

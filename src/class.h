@@ -1,5 +1,14 @@
 /* class.h: classes made by class statements (class.c), and the descriptor
- * types they use. */
+ * types they use. A heap type is a WfHeapType: the WfType the VM sees,
+ * followed by two lookup caches that make attribute access and special
+ * method calls cost one probe instead of a walk along the MRO.
+ *
+ * Cache invariant: an entry is valid only while its epoch equals
+ * vm->next_type_version. That counter is bumped whenever any class is
+ * created, any class attribute is assigned or deleted (type.c's setattr)
+ * or a class is cleared by the cycle collector, so a change anywhere in an
+ * MRO invalidates every entry at once. Cached values are borrowed from
+ * class dicts, which only those events can change. */
 #ifndef WF_CLASS_H
 #define WF_CLASS_H
 #include "func.h"
@@ -12,18 +21,134 @@ typedef struct WfWrapper {       /* staticmethod, classmethod */
 typedef struct WfProperty {
     WfObject ob;
     WfValue fget, fset, fdel, doc;
+    WfValue name;                /* set by __set_name__ (class creation),
+                                    WF_NULL until then; for messages */
 } WfProperty;
 
+/* Special methods the slot trampolines and the class machinery look up,
+ * each with a cache entry per heap type. The comparison names follow
+ * WF_CMP_* order and the three operator groups WF_BIN_* order, so
+ * WF_SP_LT + op and WF_SP_ADD + op index them. */
+#define WF_SPECIAL_NAMES(X)                                                               \
+    X(INIT, "__init__") X(NEW, "__new__") X(REPR, "__repr__") X(STR, "__str__")          \
+    X(HASH, "__hash__") X(LT, "__lt__") X(LE, "__le__") X(EQ, "__eq__") X(NE, "__ne__")  \
+    X(GT, "__gt__") X(GE, "__ge__") X(GETATTR, "__getattr__")                             \
+    X(GETATTRIBUTE, "__getattribute__") X(SETATTR, "__setattr__")                         \
+    X(DELATTR, "__delattr__") X(CALL, "__call__") X(ITER, "__iter__") X(NEXT, "__next__") \
+    X(LEN, "__len__") X(GETITEM, "__getitem__") X(SETITEM, "__setitem__")                 \
+    X(DELITEM, "__delitem__") X(CONTAINS, "__contains__") X(BOOL, "__bool__")             \
+    X(NEG, "__neg__") X(POS, "__pos__") X(ABS, "__abs__") X(INVERT, "__invert__")         \
+    X(INDEX, "__index__") X(INT, "__int__") X(FLOAT, "__float__") X(GET, "__get__")       \
+    X(SET, "__set__") X(DELETE, "__delete__") X(SET_NAME, "__set_name__")                 \
+    X(INIT_SUBCLASS, "__init_subclass__") X(ENTER, "__enter__") X(EXIT, "__exit__")       \
+    X(ADD, "__add__") X(SUB, "__sub__") X(MUL, "__mul__") X(TRUEDIV, "__truediv__")       \
+    X(FLOORDIV, "__floordiv__") X(MOD, "__mod__") X(POW, "__pow__")                       \
+    X(LSHIFT, "__lshift__") X(RSHIFT, "__rshift__") X(AND, "__and__") X(OR, "__or__")     \
+    X(XOR, "__xor__") X(MATMUL, "__matmul__")                                             \
+    X(RADD, "__radd__") X(RSUB, "__rsub__") X(RMUL, "__rmul__")                           \
+    X(RTRUEDIV, "__rtruediv__") X(RFLOORDIV, "__rfloordiv__") X(RMOD, "__rmod__")         \
+    X(RPOW, "__rpow__") X(RLSHIFT, "__rlshift__") X(RRSHIFT, "__rrshift__")               \
+    X(RAND, "__rand__") X(ROR, "__ror__") X(RXOR, "__rxor__") X(RMATMUL, "__rmatmul__")   \
+    X(IADD, "__iadd__") X(ISUB, "__isub__") X(IMUL, "__imul__")                           \
+    X(ITRUEDIV, "__itruediv__") X(IFLOORDIV, "__ifloordiv__") X(IMOD, "__imod__")         \
+    X(IPOW, "__ipow__") X(ILSHIFT, "__ilshift__") X(IRSHIFT, "__irshift__")               \
+    X(IAND, "__iand__") X(IOR, "__ior__") X(IXOR, "__ixor__") X(IMATMUL, "__imatmul__")
+
+enum {
+#define WF_SP_ENUM(id, s) WF_SP_##id,
+    WF_SPECIAL_NAMES(WF_SP_ENUM)
+#undef WF_SP_ENUM
+    WF_SP_COUNT
+};
+
+/* Entries of the per-class attribute cache (direct-mapped by the interned
+ * name's address). 64 covers the attributes and methods one class's hot
+ * code touches; a collision only costs a walk along the MRO. */
+#define WF_ATTR_CACHE_SIZE 64
+
+typedef struct WfAttrCacheEntry {
+    WfObject *name;              /* interned str; NULL: empty */
+    uint32_t epoch;
+    uint16_t kind;               /* 0: value (or nothing), 1: def, 2: getset */
+    uint16_t plain;              /* value is no data descriptor: the
+                                    instance dict comes first */
+    const void *ptr;             /* the WfMethodDef / WfGetSetDef */
+    WfValue value;               /* borrowed class-dict value or WF_NULL */
+    int32_t hint;                /* where name was last found in an
+                                    instance dict (a guess, checked) */
+    int32_t kidx;                /* name's index among the class's inline
+                                    attribute names, -1: not known */
+    WfObject *owner;             /* the class dict value came from, */
+    int64_t oix;                 /* and its entry index there */
+    uint64_t stamp;              /* the class's stamp when filled */
+} WfAttrCacheEntry;
+
+typedef struct WfSpecialEntry {
+    uint32_t epoch;
+    const WfMethodDef *def;      /* found on a built-in base */
+    WfValue value;               /* borrowed class-dict value or WF_NULL */
+    WfObject *owner;             /* as in WfAttrCacheEntry */
+    int64_t oix;
+    uint64_t stamp;
+} WfSpecialEntry;
+
+/* Attribute names a class keeps inline in its instances (class.c); CPython
+ * 3.11 caps its shared keys at 30 too. */
+#define WF_INLINE_MAX 30
+
+typedef struct WfHeapType {
+    WfType type;
+    WfType *static_base;                  /* the built-in type giving the
+                                             instance layout (immortal) */
+    bool inline_ok;                       /* instances have inline values */
+    uint32_t ninline;                     /* room new instances get */
+    uint32_t nkeys;                       /* names in keys */
+    WfObject *keys[WF_INLINE_MAX];        /* inline attribute names, in the
+                                             order first set (owned) */
+    WfObject *keydict;                    /* dict: each of keys -> True */
+    /* The sum of the versions of the class dicts in the MRO (0: a dict is
+     * gone), as of stamp_epoch. Assigning an existing class attribute
+     * moves the epoch but not the stamp: entries then stay valid with
+     * their value read again from (owner, oix). */
+    uint64_t stamp;
+    uint32_t stamp_epoch;
+    WfObject *spname[WF_SP_COUNT];        /* interned special names */
+    WfSpecialEntry sp[WF_SP_COUNT];
+    WfAttrCacheEntry cache[WF_ATTR_CACHE_SIZE];
+} WfHeapType;
+
 extern WfType wf_type_staticmethod, wf_type_classmethod, wf_type_property, wf_type_super;
-extern const WfMethodDef wf_build_class_def, wf_object_init_def;
+extern const WfMethodDef wf_build_class_def;
+/* object's methods (__init__, __new__, __repr__, __eq__, __setattr__, ...):
+ * meant to be wf_type_object.methods; class.c consults it for `object`
+ * while that slot is NULL. */
+extern const WfMethodDef wf_object_methods[];
 
 /* type(name, bases, ns): a new heap type. */
 WfValue wf_class_new(WfVM *vm, const char *name, WfValue bases, WfValue ns);
 /* Looks name up along t's MRO: a borrowed class-dict value, or WF_NULL with
- * *def / *gs set for a built-in base's method or attribute. */
+ * *def / *gs set for a built-in base's method or attribute. Cached for heap
+ * types (see above). */
 WfValue wf_class_lookup(WfVM *vm, WfType *t, WfObject *name, const WfMethodDef **def, const WfGetSetDef **gs);
+/* Attribute access on instances of heap types without __getattr__ /
+ * __getattribute__ (the VM's LOAD_METHOD recognises this slot). */
 WfValue wf_instance_getattr(WfVM *vm, WfValue obj, WfObject *name);
 int wf_instance_setattr_plain(WfVM *vm, WfValue obj, WfObject *name, WfValue v);
+/* LOAD_METHOD's shortcut for an instance whose type's getattr slot is
+ * wf_instance_getattr: the plain function its class gives `name` (borrowed,
+ * to be called with obj as the first argument), or WF_NULL (no error) when
+ * the general path must run: no function there, or the instance has its
+ * own attribute of that name (in its dict or its inline values). */
+WfValue wf_instance_method(WfVM *vm, WfValue obj, WfObject *name);
+/* Recomputes t's slots after a special method was assigned to or deleted
+ * from the class (type.c's setattr calls it for dunder names). Subclasses
+ * keep theirs: their trampolines look the method up at each call. */
+void wf_class_update_slots(WfVM *vm, WfType *t);
+/* LOAD_METHOD's shortcut for super objects (wf_type_super): the plain
+ * function super() finds for name (borrowed), with *self_out the instance
+ * to pass first (borrowed from the super object), or WF_NULL (no error)
+ * when the general path must run. */
+WfValue wf_super_method(WfVM *vm, WfValue sup, WfObject *name, WfValue *self_out);
 void wf_heap_type_dealloc(WfVM *vm, WfObject *o);
 void wf_heap_type_traverse(WfObject *o, WfVisitFn visit, void *arg);
 void wf_heap_type_clear(WfVM *vm, WfObject *o);

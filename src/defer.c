@@ -1,0 +1,2355 @@
+/* defer.c: twisted.internet.defer's Deferred, succeed / fail /
+ * maybeDeferred, DeferredList / gatherResults, the lock, semaphore and
+ * queue, as Twisted 22.4's defer.py behaves. Every callback loop runs on an
+ * engine: an explicit stack of CHAIN frames (run a Deferred's callbacks;
+ * one _runCallbacks invocation is a segment, Twisted's `chain`) and GEN
+ * frames (resume an inlineCallbacks generator), so Deferreds waiting on
+ * Deferreds and generators waiting on generators unwind by pushes and pops,
+ * in Twisted's order, with constant C stack. Only user callbacks re-enter C.
+ * Invariants: an engine frame owns its object; a Deferred with `running`
+ * set has a callback in progress, so adding to it only appends. */
+#include <limits.h>
+#include <stdlib.h>
+#include <string.h>
+#include "defer.h"
+#include "dict.h"
+#include "inline.h"
+#include "list.h"
+#include "type.h"
+
+/* ---- helpers ----------------------------------------------------------------------- */
+
+static bool is_callable(WfValue v) {
+    if (!WF_IS_OBJ(v)) return false;
+    WfType *t = v.u.o->type;
+    return t->call || (t->flags & WF_TPFLAG_TYPE) || t == &wf_type_function || t == &wf_type_native ||
+           t == &wf_type_method;
+}
+
+static void set_value(WfVM *vm, WfValue *slot, WfValue v) { /* steals v */
+    WfValue old = *slot;
+    *slot = v;
+    wf_decref(vm, old);
+}
+
+static WfValue assertion_error(WfVM *vm) {
+    WfValue e = wf_exc_new(vm, &wf_exc_AssertionError, vm->empty_tuple);
+    if (!WF_IS_NULL(e)) wf_err_restore(vm, e);
+    return WF_NULL;
+}
+
+/* ---- callback pairs ------------------------------------------------------------------ */
+
+static void side_release(WfVM *vm, WfCbSide *s) {
+    wf_decref(vm, s->fn);
+    wf_decref(vm, s->one);
+    wf_obj_xdecref(vm, s->vals);
+    wf_obj_xdecref(vm, s->kwnames);
+    s->fn = s->one = WF_NULL;
+    s->vals = s->kwnames = NULL;
+}
+
+/* The extra values of a side and their count. */
+static const WfValue *side_values(const WfCbSide *s, size_t *n) {
+    if (s->vals) {
+        *n = ((WfTuple *)s->vals)->n;
+        return ((WfTuple *)s->vals)->items;
+    }
+    *n = WF_IS_NULL(s->one) ? 0 : 1;
+    return &s->one;
+}
+
+static void pair_release(WfVM *vm, WfCbPair *p) {
+    if (p->kind == WF_CB_PY) {
+        side_release(vm, &p->cb);
+        side_release(vm, &p->eb);
+    } else {
+        wf_decref(vm, p->data);
+        p->data = WF_NULL;
+    }
+}
+
+static void side_traverse(WfCbSide *s, WfVisitFn visit, void *arg) {
+    if (WF_IS_OBJ(s->fn)) visit(s->fn.u.o, arg);
+    if (WF_IS_OBJ(s->one)) visit(s->one.u.o, arg);
+    if (s->vals) visit(s->vals, arg);
+    if (s->kwnames) visit(s->kwnames, arg);
+}
+
+/* A free slot at the end of d's pair array, an empty Python pair (two
+ * passthru sides), or NULL (MemoryError). */
+static WfCbPair *pair_append(WfVM *vm, WfDeferred *d) {
+    if (d->head == d->n) d->head = d->n = 0;
+    if (d->n == d->cap) {
+        if (d->head > 0) {
+            /* Slide the pending pairs down before growing. */
+            memmove(d->cbs, d->cbs + d->head, (d->n - d->head) * sizeof *d->cbs);
+            d->n -= d->head;
+            d->head = 0;
+        } else {
+            /* Six pairs cover most chains without a second allocation. */
+            uint32_t cap = d->cap ? d->cap * 2 : 6;
+            WfCbPair *p = wf_mem_realloc(vm, d->cbs, cap * sizeof *p);
+            if (!p) return NULL;
+            d->cbs = p;
+            d->cap = cap;
+        }
+    }
+    WfCbPair *p = &d->cbs[d->n++];
+    p->kind = WF_CB_PY;
+    p->cb = p->eb = (WfCbSide){WF_NULL, WF_NULL, NULL, NULL};
+    return p;
+}
+
+/* ---- Deferred objects ------------------------------------------------------------------ */
+
+static void debug_capture(WfVM *vm, WfValue *slot, int skip);
+static void debug_block(WfVM *vm, WfBuf *b, char letter, const char *title, WfValue text);
+
+static WfDeferred *deferred_alloc(WfVM *vm, WfType *type) {
+    size_t size = type->size > sizeof(WfDeferred) ? type->size : sizeof(WfDeferred);
+    WfDeferred *d = (WfDeferred *)wf_obj_alloc(vm, type, size);
+    if (!d) return NULL;
+    d->result = d->canceller = d->chained_to = d->fail_result = WF_NULL;
+    d->creator = d->invoker = WF_NULL;
+    WfTwisted *st = wf_twisted_state(vm);
+    if (st && st->debug) debug_capture(vm, &d->creator, 0);
+    return d;
+}
+
+WfValue wf_deferred_new(WfVM *vm) {
+    WfDeferred *d = deferred_alloc(vm, &wf_type_deferred);
+    return d ? WF_OBJ(d) : WF_NULL;
+}
+
+/* "Unhandled error in Deferred:" with the failure's traceback, on stderr in
+ * the layout of Twisted's temporary log observer (TWISTED.md 1.10). Runs
+ * from dealloc and the cycle collector, possibly while an exception is
+ * pending: that one is kept aside. */
+static void report_unhandled(WfVM *vm, WfValue failure, WfValue creator, WfValue invoker) {
+    WfValue saved = wf_err_fetch(vm);
+    WfBuf b;
+    wf_buf_init(&b);
+    wf_buf_puts(vm, &b, "Unhandled error in Deferred:\n");
+    if (wf_is_str(creator) || wf_is_str(invoker)) {
+        wf_buf_puts(vm, &b, "(debug: ");
+        debug_block(vm, &b, 'C', "Deferred was created:", creator);
+        debug_block(vm, &b, 'I', "First Invoker was:", invoker);
+        wf_buf_puts(vm, &b, ")");
+    }
+    wf_buf_putc(vm, &b, '\n');
+    WfValue tb = wf_failure_traceback_text(vm, failure);
+    if (WF_IS_NULL(tb)) {
+        wf_err_clear(vm);
+    } else {
+        wf_buf_append(vm, &b, WF_STR(tb)->data, (size_t)WF_STR(tb)->len);
+        wf_decref(vm, tb);
+    }
+    wf_buf_putc(vm, &b, '\n');
+    WfValue text = wf_buf_finish(vm, &b);
+    if (!WF_IS_NULL(text)) {
+        fflush(stdout);
+        wf_write_stderr(vm, WF_STR(text)->data, (size_t)WF_STR(text)->len);
+        wf_decref(vm, text);
+    }
+    wf_err_clear(vm);
+    if (!WF_IS_NULL(saved)) wf_err_restore(vm, saved);
+}
+
+/* Reports a pending unhandled failure of a dying Deferred (once). */
+static void deferred_finalize(WfVM *vm, WfDeferred *d) {
+    WfValue f = d->fail_result;
+    if (WF_IS_NULL(f)) return;
+    d->fail_result = WF_NULL;
+    report_unhandled(vm, f, d->creator, d->invoker);
+    wf_decref(vm, f);
+}
+
+static void deferred_clear_fields(WfVM *vm, WfDeferred *d) {
+    WfCbPair *cbs = d->cbs;
+    if (cbs) {
+        uint32_t head = d->head, n = d->n;
+        d->cbs = NULL;
+        d->head = d->n = d->cap = 0;
+        for (uint32_t i = head; i < n; i++) pair_release(vm, &cbs[i]);
+        wf_mem_free(vm, cbs);
+    }
+    /* Most Deferreds hold only a result: test before the generic loop. */
+    WfValue r = d->result;
+    d->result = WF_NULL;
+    wf_decref(vm, r);
+    if (WF_IS_NULL(d->canceller) && WF_IS_NULL(d->chained_to) && WF_IS_NULL(d->fail_result) &&
+        WF_IS_NULL(d->creator) && WF_IS_NULL(d->invoker))
+        return;
+    WfValue vals[5] = {d->canceller, d->chained_to, d->fail_result, d->creator, d->invoker};
+    d->canceller = d->chained_to = d->fail_result = d->creator = d->invoker = WF_NULL;
+    for (int i = 0; i < 5; i++) wf_decref(vm, vals[i]);
+}
+
+static void deferred_traverse_fields(WfDeferred *d, WfVisitFn visit, void *arg) {
+    for (uint32_t i = d->head; i < d->n; i++) {
+        WfCbPair *p = &d->cbs[i];
+        if (p->kind == WF_CB_PY) {
+            side_traverse(&p->cb, visit, arg);
+            side_traverse(&p->eb, visit, arg);
+        } else if (WF_IS_OBJ(p->data)) {
+            visit(p->data.u.o, arg);
+        }
+    }
+    WfValue vals[6] = {d->result, d->canceller, d->chained_to, d->fail_result, d->creator, d->invoker};
+    for (int i = 0; i < 6; i++)
+        if (WF_IS_OBJ(vals[i])) visit(vals[i].u.o, arg);
+}
+
+/* The collector calls this on every object of an unreachable cycle
+ * before clearing any: the report sees the failure whole. */
+static void deferred_finalize_slot(WfVM *vm, WfObject *o) { deferred_finalize(vm, (WfDeferred *)o); }
+
+static void deferred_dealloc(WfVM *vm, WfObject *o) {
+    WfDeferred *d = (WfDeferred *)o;
+    deferred_finalize(vm, d);
+    deferred_clear_fields(vm, d);
+    wf_obj_free(vm, o);
+}
+
+static void deferred_traverse(WfObject *o, WfVisitFn visit, void *arg) {
+    deferred_traverse_fields((WfDeferred *)o, visit, arg);
+}
+
+static void deferred_clear(WfVM *vm, WfObject *o) {
+    WfDeferred *d = (WfDeferred *)o;
+    deferred_finalize(vm, d);
+    deferred_clear_fields(vm, d);
+}
+
+/* ---- the engine -------------------------------------------------------------------------- */
+
+enum { EF_CHAIN, EF_GEN };
+
+typedef struct EFrame {
+    WfObject *obj;       /* CHAIN: the Deferred; GEN: the WfInline; owned */
+    WfValue send;        /* GEN: the value to send, or the Failure to throw */
+    uint8_t kind;
+    bool seg_start;      /* CHAIN: first frame of its segment */
+    bool in_call;        /* CHAIN: an INLINE callback of it runs above */
+    bool in_addboth;     /* GEN: the segment above runs the Deferred the
+                            generator just yielded */
+} EFrame;
+
+/* Frames that fit without a heap allocation: most engines run one
+ * Deferred, or a generator and the Deferred it fires. Kept small because
+ * every nested entry (a callback firing another Deferred, an
+ * inlineCallbacks call from bytecode) puts one Engine on the C stack. */
+#define WF_ENGINE_INLINE_FRAMES 4
+
+typedef struct Engine {
+    EFrame *f;
+    size_t n, cap;
+    EFrame small[WF_ENGINE_INLINE_FRAMES];
+} Engine;
+
+static void engine_init(Engine *e) {
+    e->f = e->small;
+    e->n = 0;
+    e->cap = WF_ENGINE_INLINE_FRAMES;
+}
+
+static void engine_free(WfVM *vm, Engine *e) {
+    if (e->f != e->small) wf_mem_free(vm, e->f);
+}
+
+/* Pushes a frame owning obj (a new reference is taken) and send (stolen). */
+static int engine_push(WfVM *vm, Engine *e, uint8_t kind, WfObject *obj, WfValue send, bool seg_start) {
+    if (e->n == e->cap) {
+        size_t cap = e->cap * 2;
+        EFrame *nf;
+        if (e->f == e->small) {
+            nf = wf_mem_alloc(vm, cap * sizeof *nf);
+            if (nf) memcpy(nf, e->small, e->n * sizeof *nf);
+        } else {
+            nf = wf_mem_realloc(vm, e->f, cap * sizeof *nf);
+        }
+        if (!nf) {
+            wf_decref(vm, send);
+            return -1;
+        }
+        e->f = nf;
+        e->cap = cap;
+    }
+    EFrame *fr = &e->f[e->n++];
+    wf_obj_incref(obj);
+    fr->obj = obj;
+    fr->send = send;
+    fr->kind = kind;
+    fr->seg_start = seg_start;
+    fr->in_call = false;
+    fr->in_addboth = false;
+    return 0;
+}
+
+static void engine_pop(WfVM *vm, Engine *e) {
+    EFrame *fr = &e->f[--e->n];
+    WfValue send = fr->send;
+    WfObject *obj = fr->obj;
+    fr->send = WF_NULL;
+    wf_decref(vm, send);
+    wf_obj_decref(vm, obj);
+}
+
+/* Twisted's "warnAboutFunction" for a callback that returned the Deferred
+ * it is attached to: a DeprecationWarning, shown because the default
+ * filters show them for __main__, once per location. */
+static void warn_returned_self(WfVM *vm, WfValue fn) {
+    if (!WF_IS_OBJ(fn) || fn.u.o->type != &wf_type_function) return;
+    WfFunction *f = (WfFunction *)fn.u.o;
+    WfValue modname = wf_dict_get_str(f->globals, wf_str_intern_cstr(vm, "__name__"));
+    if (!wf_is_str(modname) || strcmp(WF_STR(modname)->data, "__main__") != 0) return;
+    WfCode *co = f->code;
+    int line = co->firstline;
+    for (uint32_t i = 0; i < co->ncode; i++)
+        if ((int)co->lines[i] > line) line = (int)co->lines[i];
+    WfObject *regkey = wf_str_intern_cstr(vm, "__warningregistry__");
+    WfValue reg = wf_dict_get_str(f->globals, regkey);
+    if (!wf_is_dict(reg)) {
+        WfValue d = wf_dict_new(vm);
+        if (WF_IS_NULL(d) || wf_dict_set(vm, f->globals, WF_OBJ(regkey), d) < 0) {
+            wf_decref(vm, d);
+            wf_err_clear(vm);
+            return;
+        }
+        wf_decref(vm, d);
+        reg = wf_dict_get_str(f->globals, regkey);
+    }
+    WfValue key = WF_INT(line);
+    if (!WF_IS_NULL(wf_dict_get(vm, reg, key))) return;
+    wf_dict_set(vm, reg, key, WF_TRUE);
+    wf_err_clear(vm);
+    const char *file = ((WfStr *)co->filename)->data;
+    char absbuf[PATH_MAX];
+    const char *abs = file[0] == '/' ? NULL : realpath(file, absbuf);
+    char src[1024];
+    if (!wf_code_source_line(co, line, src, sizeof src)) src[0] = 0;
+    WfValue text = wf_str_printf(vm,
+                                 "%s:%d: DeprecationWarning: Callback returned the Deferred it was attached to; "
+                                 "this breaks the callback chain and will raise an exception in the future.\n  %s\n",
+                                 abs ? abs : file, line, src);
+    if (WF_IS_NULL(text)) {
+        wf_err_clear(vm);
+        return;
+    }
+    fflush(stdout);
+    wf_write_stderr(vm, WF_STR(text)->data, (size_t)WF_STR(text)->len);
+    wf_err_clear(vm);
+    wf_decref(vm, text);
+}
+
+/* Calls one side of a Python pair: fn(result, *vals, **kw). */
+static WfValue call_side(WfVM *vm, WfCbSide *s, WfValue result) {
+    if (WF_IS_NULL(s->fn)) return wf_ref(result);
+    size_t nvals;
+    const WfValue *vals = side_values(s, &nvals);
+    size_t nkw = s->kwnames ? ((WfTuple *)s->kwnames)->n : 0;
+    WfValue small[8];
+    WfValue *argv = nvals + 1 <= 8 ? small : wf_mem_alloc(vm, (nvals + 1) * sizeof(WfValue));
+    if (!argv) return WF_NULL;
+    argv[0] = result;
+    if (nvals) memcpy(argv + 1, vals, nvals * sizeof(WfValue));
+    WfValue r = wf_call(vm, s->fn, argv, nvals + 1 - nkw, nkw ? s->kwnames : NULL);
+    if (argv != small) wf_mem_free(vm, argv);
+    return r;
+}
+
+static void clear_fail_result(WfVM *vm, WfDeferred *d) {
+    if (!WF_IS_NULL(d->fail_result)) set_value(vm, &d->fail_result, WF_NULL);
+}
+
+/* Takes a Deferred's result as the value of a failed capture: when even the
+ * Failure cannot be made (MemoryError), the chain goes on with None. */
+static WfValue capture_or_none(WfVM *vm) {
+    WfValue f = wf_failure_capture(vm);
+    if (WF_IS_NULL(f)) {
+        wf_err_clear(vm);
+        return WF_NONE;
+    }
+    return f;
+}
+
+/* _startRunCallbacks up to (not including) running the loop: 1 when the
+ * loop must run, 0 when the fire was swallowed, -1 on error. Steals
+ * result. */
+static int fire_prepare(WfVM *vm, WfDeferred *d, WfValue result);
+
+/* Pops every frame of the topmost segment. */
+static void pop_segment(WfVM *vm, Engine *e) {
+    while (e->n) {
+        bool start = e->f[e->n - 1].seg_start;
+        engine_pop(vm, e);
+        if (start) break;
+    }
+}
+
+/* Runs the engine until only `base` frames are left. 0, or -1 with the
+ * exception pending that a trampoline at the base raised. */
+static int engine_run(WfVM *vm, Engine *e, size_t base) {
+    bool raised = false;
+    while (e->n > base) {
+        EFrame *top = &e->f[e->n - 1];
+        if (top->kind == EF_GEN) {
+            WfInline *st = (WfInline *)top->obj;
+            if (top->in_addboth) {
+                top->in_addboth = false;
+                if (wf_inline_waiting(st)) {
+                    /* The Deferred did not fire during addBoth: suspend. */
+                    wf_inline_got_sync(vm, st, WF_NULL);
+                    engine_pop(vm, e);
+                    continue;
+                }
+                set_value(vm, &top->send, wf_inline_take_sync(st));
+            }
+            WfDeferred *wait = NULL;
+            WfInlineStep step = wf_inline_step(vm, st, &top->send, &wait);
+            top = &e->f[e->n - 1];
+            if (step == WF_INLINE_WAIT) {
+                engine_pop(vm, e);
+            } else if (step == WF_INLINE_ADDBOTH) {
+                top->in_addboth = true;
+                if (!wait->running && engine_push(vm, e, EF_CHAIN, &wait->ob, WF_NULL, true) < 0) {
+                    /* No room to run it now: it runs when next fired or
+                     * added to; the generator stays suspended on it. */
+                    wf_err_clear(vm);
+                }
+            } else if (step == WF_INLINE_FINISHED) {
+                WfValue value = top->send;
+                top->send = WF_NULL;
+                WfDeferred *d = wf_inline_deferred(st);
+                wf_obj_incref(&d->ob);
+                /* Nothing can cancel through the status any more: drop the
+                 * Deferred -> canceller -> status -> Deferred cycle, so a
+                 * failed Deferred that is dropped is reported at once. */
+                if (WF_IS_OBJ(d->canceller) && d->canceller.u.o == &st->ob) set_value(vm, &d->canceller, WF_NULL);
+                engine_pop(vm, e);
+                int rc;
+                if (!wf_is_failure(value) && wf_is_deferred(value)) {
+                    wf_decref(vm, value);
+                    assertion_error(vm);
+                    rc = -1;
+                } else {
+                    rc = fire_prepare(vm, d, value);
+                }
+                if (rc < 0) raised = true;
+                else if (rc > 0 && engine_push(vm, e, EF_CHAIN, &d->ob, WF_NULL, true) < 0) raised = true;
+                wf_obj_decref(vm, &d->ob);
+            } else {
+                engine_pop(vm, e);
+                raised = true;
+            }
+            if (raised && e->n == base) break;
+            continue;
+        }
+
+        /* A CHAIN frame: Twisted's `current = chain[-1]`. */
+        WfDeferred *d = (WfDeferred *)top->obj;
+        if (top->in_call) {
+            /* The INLINE callback (Twisted's gotResult) returned None, or
+             * its trampoline raised. */
+            top->in_call = false;
+            d->running = false;
+            set_value(vm, &d->result, raised ? capture_or_none(vm) : WF_NONE);
+            raised = false;
+        } else {
+            if (d->paused) {
+                pop_segment(vm, e);
+                continue;
+            }
+            if (!WF_IS_NULL(d->chained_to)) set_value(vm, &d->chained_to, WF_NULL);
+        }
+        bool finished = true;
+        while (d->head < d->n) {
+            WfCbPair p = d->cbs[d->head++];
+            if (d->head == d->n) d->head = d->n = 0;
+            bool failed = wf_is_failure(d->result);
+            if (p.kind == WF_CB_CONTINUE) {
+                /* Give the waiting Deferred our result; forget it here. */
+                WfDeferred *chainee = WF_DEFERRED(p.data);
+                set_value(vm, &chainee->result, d->result);
+                d->result = WF_NONE;
+                clear_fail_result(vm, d);
+                chainee->paused--;
+                int rc = engine_push(vm, e, EF_CHAIN, &chainee->ob, WF_NULL, false);
+                pair_release(vm, &p);
+                if (rc < 0) {
+                    wf_err_clear(vm);
+                    break;
+                }
+                finished = false;
+                break;
+            }
+            if (p.kind == WF_CB_INLINE) {
+                WfInline *st = (WfInline *)p.data.u.o;
+                if (wf_inline_waiting(st)) {
+                    /* gotResult while the trampoline is inside addBoth. */
+                    wf_inline_got_sync(vm, st, d->result);
+                    set_value(vm, &d->result, WF_NONE);
+                    pair_release(vm, &p);
+                    continue;
+                }
+                WfValue send = wf_ref(d->result);
+                d->running = true;
+                top->in_call = true;
+                int rc = engine_push(vm, e, EF_GEN, &st->ob, send, false);
+                pair_release(vm, &p);
+                if (rc < 0) {
+                    top = &e->f[e->n - 1];
+                    top->in_call = false;
+                    d->running = false;
+                    set_value(vm, &d->result, capture_or_none(vm));
+                    continue;
+                }
+                finished = false;
+                break;
+            }
+            /* The callee may replace d.result: hold the argument. */
+            WfValue arg = wf_ref(d->result), r;
+            d->running = true;
+            if (p.kind == WF_CB_C) r = p.cfn(vm, arg, p.data, p.index, failed);
+            else r = call_side(vm, failed ? &p.eb : &p.cb, arg);
+            d->running = false;
+            wf_decref(vm, arg);
+            WfValue fn = p.kind == WF_CB_PY ? (failed ? p.eb.fn : p.cb.fn) : WF_NULL;
+            if (WF_IS_NULL(r)) {
+                pair_release(vm, &p);
+                set_value(vm, &d->result, capture_or_none(vm));
+                continue;
+            }
+            if (WF_IS_OBJ(r) && r.u.o == &d->ob) warn_returned_self(vm, fn);
+            pair_release(vm, &p);
+            if (wf_is_deferred(r)) {
+                WfDeferred *inner = WF_DEFERRED(r);
+                if (!inner->called || wf_is_deferred(inner->result) || inner->paused) {
+                    /* Wait for it: pause and chain. */
+                    set_value(vm, &d->result, r);
+                    d->paused++;
+                    set_value(vm, &d->chained_to, wf_ref(r));
+                    WfCbPair *cp = pair_append(vm, inner);
+                    if (!cp) {
+                        wf_err_clear(vm);
+                    } else {
+                        cp->kind = WF_CB_CONTINUE;
+                        cp->data = wf_ref(WF_OBJ(d));
+                    }
+                    break;
+                }
+                /* It has a result: steal it. */
+                WfValue rr = inner->result;
+                inner->result = WF_NONE;
+                clear_fail_result(vm, inner);
+                set_value(vm, &d->result, rr);
+                wf_decref(vm, r);
+                continue;
+            }
+            set_value(vm, &d->result, r);
+        }
+        if (!finished) continue;
+        top = &e->f[e->n - 1];
+        if (wf_is_failure(d->result)) {
+            wf_failure_clean(vm, d->result);
+            set_value(vm, &d->fail_result, wf_ref(d->result));
+        } else {
+            clear_fail_result(vm, d);
+        }
+        engine_pop(vm, e);
+    }
+    return raised ? -1 : 0;
+}
+
+/* Twisted's _runCallbacks called from outside the loop. */
+static int run_callbacks(WfVM *vm, WfDeferred *d) {
+    if (d->running) return 0;
+    Engine e;
+    engine_init(&e);
+    int rc = engine_push(vm, &e, EF_CHAIN, &d->ob, WF_NULL, true);
+    if (rc == 0) rc = engine_run(vm, &e, 0);
+    engine_free(vm, &e);
+    return rc;
+}
+
+int wf_defer_run_inline(WfVM *vm, WfInline *st) {
+    Engine e;
+    engine_init(&e);
+    int rc = engine_push(vm, &e, EF_GEN, &st->ob, WF_NONE, false);
+    if (rc == 0) rc = engine_run(vm, &e, 0);
+    engine_free(vm, &e);
+    return rc;
+}
+
+/* ---- firing --------------------------------------------------------------------------- */
+
+static WfValue already_called(WfVM *vm, WfDeferred *d) {
+    WfTwisted *st = wf_twisted_state(vm);
+    if (st && st->debug) {
+        WfBuf b;
+        wf_buf_init(&b);
+        wf_buf_putc(vm, &b, '\n');
+        debug_block(vm, &b, 'C', "Deferred was created:", d->creator);
+        debug_block(vm, &b, 'I', "First Invoker was:", d->invoker);
+        WfValue msg = wf_buf_finish(vm, &b);
+        if (WF_IS_NULL(msg)) return msg;
+        wf_twisted_raise(vm, WF_TW_ALREADY_CALLED_ERROR, &msg, 1);
+        wf_decref(vm, msg);
+        return WF_NULL;
+    }
+    return wf_twisted_raise(vm, WF_TW_ALREADY_CALLED_ERROR, NULL, 0);
+}
+
+static int fire_prepare(WfVM *vm, WfDeferred *d, WfValue result) {
+    if (d->called) {
+        wf_decref(vm, result);
+        if (d->suppress_already_called) {
+            d->suppress_already_called = false;
+            return 0;
+        }
+        already_called(vm, d);
+        return -1;
+    }
+    WfTwisted *st = wf_twisted_state(vm);
+    if (st && st->debug) debug_capture(vm, &d->invoker, 0);
+    d->called = true;
+    set_value(vm, &d->result, result);
+    return 1;
+}
+
+/* _startRunCallbacks: steals result. */
+static int start_run(WfVM *vm, WfDeferred *d, WfValue result) {
+    int rc = fire_prepare(vm, d, result);
+    if (rc <= 0) return rc;
+    if (d->head == d->n && !d->paused && !d->running) {
+        /* Nothing to run (succeed, fail): only the end of the loop. */
+        if (wf_is_failure(d->result)) {
+            wf_failure_clean(vm, d->result);
+            set_value(vm, &d->fail_result, wf_ref(d->result));
+        }
+        return 0;
+    }
+    return run_callbacks(vm, d);
+}
+
+int wf_deferred_callback(WfVM *vm, WfValue dv, WfValue v) {
+    if (!wf_is_failure(v) && wf_is_deferred(v)) {
+        assertion_error(vm);
+        return -1;
+    }
+    return start_run(vm, WF_DEFERRED(dv), wf_ref(v));
+}
+
+/* errback's argument as a Failure (a new reference). */
+static WfValue as_failure(WfVM *vm, WfValue f) {
+    if (WF_IS_NULL(f) || WF_IS_NONE(f)) return wf_failure_from_handled(vm);
+    if (wf_is_failure(f)) return wf_ref(f);
+    return wf_failure_new(vm, f);
+}
+
+int wf_deferred_errback(WfVM *vm, WfValue dv, WfValue f) {
+    WfValue fail = as_failure(vm, f);
+    if (WF_IS_NULL(fail)) return -1;
+    return start_run(vm, WF_DEFERRED(dv), fail);
+}
+
+WfValue wf_succeed(WfVM *vm, WfValue v) {
+    WfValue d = wf_deferred_new(vm);
+    if (WF_IS_NULL(d)) return d;
+    if (wf_deferred_callback(vm, d, v) < 0) {
+        wf_decref(vm, d);
+        return WF_NULL;
+    }
+    return d;
+}
+
+WfValue wf_fail(WfVM *vm, WfValue f) {
+    WfValue d = wf_deferred_new(vm);
+    if (WF_IS_NULL(d)) return d;
+    if (wf_deferred_errback(vm, d, f) < 0) {
+        wf_decref(vm, d);
+        return WF_NULL;
+    }
+    return d;
+}
+
+/* ---- adding callbacks --------------------------------------------------------------------- */
+
+/* After appending: run the chain if d has fired (addCallbacks' tail). */
+static int added(WfVM *vm, WfDeferred *d) {
+    if (d->called) return run_callbacks(vm, d);
+    return 0;
+}
+
+int wf_deferred_add_c(WfVM *vm, WfValue dv, WfDeferredCFn fn, WfValue data, int64_t index) {
+    WfDeferred *d = WF_DEFERRED(dv);
+    WfCbPair *p = pair_append(vm, d);
+    if (!p) return -1;
+    p->kind = WF_CB_C;
+    p->cfn = fn;
+    p->data = wf_ref(data);
+    p->index = index;
+    return added(vm, d);
+}
+
+int wf_deferred_prepend_c(WfVM *vm, WfValue dv, WfDeferredCFn fn, WfValue data) {
+    WfDeferred *d = WF_DEFERRED(dv);
+    if (!pair_append(vm, d)) return -1;
+    WfCbPair *first = &d->cbs[d->head];
+    memmove(first + 1, first, (d->n - 1 - d->head) * sizeof *first);
+    first->kind = WF_CB_C;
+    first->index = 0;
+    first->cfn = fn;
+    first->data = wf_ref(data);
+    return 0;
+}
+
+int wf_deferred_add_inline(WfVM *vm, WfDeferred *d, WfInline *st) {
+    WfCbPair *p = pair_append(vm, d);
+    if (!p) return -1;
+    p->kind = WF_CB_INLINE;
+    p->data = wf_ref(WF_OBJ(st));
+    return 0;
+}
+
+int wf_deferred_add_callbacks(WfVM *vm, WfValue dv, WfValue cb, WfValue eb) {
+    WfDeferred *d = WF_DEFERRED(dv);
+    WfCbPair *p = pair_append(vm, d);
+    if (!p) return -1;
+    p->kind = WF_CB_PY;
+    p->cb.fn = wf_ref(cb);
+    p->eb.fn = WF_IS_NULL(eb) ? WF_NULL : wf_ref(eb);
+    return added(vm, d);
+}
+
+/* Splits a kwargs mapping into interned names and values appended to vals
+ * (a list). Returns the names tuple (new ref), WF_NONE when empty, WF_NULL
+ * on error. */
+static WfValue split_kwargs(WfVM *vm, WfValue kw, WfValue vals) {
+    if (WF_IS_NULL(kw) || WF_IS_NONE(kw)) return WF_NONE;
+    WfValue d = kw;
+    bool own = false;
+    if (!wf_is_dict(kw)) {
+        d = wf_dict_new(vm);
+        if (WF_IS_NULL(d)) return d;
+        own = true;
+        if (wf_dict_update(vm, d, kw) < 0) {
+            wf_decref(vm, d);
+            return WF_NULL;
+        }
+    }
+    int64_t n = wf_dict_len(d);
+    if (n == 0) {
+        if (own) wf_decref(vm, d);
+        return WF_NONE;
+    }
+    WfValue names = wf_tuple_new(vm, (size_t)n);
+    if (WF_IS_NULL(names)) goto fail;
+    size_t pos = 0, i = 0;
+    WfValue k, v;
+    while (wf_dict_next(d, &pos, &k, &v)) {
+        if (!wf_is_str(k)) {
+            WF_TUPLE(names)->items[i++] = WF_NONE;
+            while (i < (size_t)n) WF_TUPLE(names)->items[i++] = WF_NONE;
+            wf_decref(vm, names);
+            wf_err_format(vm, &wf_exc_TypeError, "keywords must be strings");
+            goto fail;
+        }
+        WfObject *in = wf_str_intern(vm, WF_STR(k)->data, (size_t)WF_STR(k)->len);
+        if (!in || wf_list_append(vm, vals, v) < 0) {
+            while (i < (size_t)n) WF_TUPLE(names)->items[i++] = WF_NONE;
+            wf_decref(vm, names);
+            goto fail;
+        }
+        WF_TUPLE(names)->items[i++] = wf_ref(WF_OBJ(in));
+    }
+    if (own) wf_decref(vm, d);
+    return names;
+fail:
+    if (own) wf_decref(vm, d);
+    return WF_NULL;
+}
+
+/* One side from explicit (args, kw) objects as addCallbacks takes them. */
+static int side_from_objects(WfVM *vm, WfCbSide *s, WfValue fn, WfValue args, WfValue kw) {
+    WfValue vals = wf_list_new(vm, 4);
+    if (WF_IS_NULL(vals)) return -1;
+    if (!WF_IS_NULL(args) && !WF_IS_NONE(args) && wf_list_extend(vm, vals, args) < 0) {
+        wf_decref(vm, vals);
+        return -1;
+    }
+    WfValue names = split_kwargs(vm, kw, vals);
+    if (WF_IS_NULL(names)) {
+        wf_decref(vm, vals);
+        return -1;
+    }
+    s->fn = wf_ref(fn);
+    if (WF_LIST(vals)->n == 1) {
+        s->one = wf_ref(WF_LIST(vals)->items[0]);
+    } else if (WF_LIST(vals)->n) {
+        WfValue t = wf_list_as_tuple(vm, vals);
+        if (WF_IS_NULL(t)) {
+            wf_decref(vm, vals);
+            wf_decref(vm, names);
+            return -1;
+        }
+        s->vals = t.u.o;
+    }
+    if (!WF_IS_NONE(names)) s->kwnames = names.u.o;
+    wf_decref(vm, vals);
+    return 0;
+}
+
+/* One side from a call's own (*args, **kw): args[from..nargs) positional,
+ * then the keyword values named by kwnames (except skip_kw, the index of a
+ * keyword that named the function itself, or -1). */
+static int side_from_call(WfVM *vm, WfCbSide *s, WfValue fn, const WfValue *args, size_t from, size_t nargs,
+                          WfObject *kwnames, int skip_kw) {
+    size_t nkw = kwnames ? ((WfTuple *)kwnames)->n : 0;
+    size_t npos = nargs > from ? nargs - from : 0;
+    size_t nvals = npos + nkw - (skip_kw >= 0 ? 1 : 0);
+    s->fn = wf_ref(fn);
+    if (!nvals) return 0;
+    if (nvals == 1) {
+        size_t at = npos ? from : nargs + (skip_kw == 0 ? 1 : 0);
+        s->one = wf_ref(args[at]);
+    } else {
+        WfValue t = wf_tuple_new(vm, nvals);
+        if (WF_IS_NULL(t)) return -1;
+        size_t j = 0;
+        for (size_t i = from; i < nargs; i++) WF_TUPLE(t)->items[j++] = wf_ref(args[i]);
+        for (size_t k = 0; k < nkw; k++)
+            if ((int)k != skip_kw) WF_TUPLE(t)->items[j++] = wf_ref(args[nargs + k]);
+        s->vals = t.u.o;
+    }
+    if (nkw - (skip_kw >= 0 ? 1 : 0)) {
+        if (skip_kw < 0) {
+            wf_obj_incref(kwnames);
+            s->kwnames = kwnames;
+        } else {
+            WfValue kn = wf_tuple_new(vm, nkw - 1);
+            if (WF_IS_NULL(kn)) return -1;
+            size_t m = 0;
+            for (size_t k = 0; k < nkw; k++)
+                if ((int)k != skip_kw) WF_TUPLE(kn)->items[m++] = wf_ref(((WfTuple *)kwnames)->items[k]);
+            s->kwnames = kn.u.o;
+        }
+    }
+    return 0;
+}
+
+static void side_copy(WfCbSide *dst, const WfCbSide *src) {
+    dst->fn = wf_ref(src->fn);
+    dst->one = wf_ref(src->one);
+    dst->vals = src->vals;
+    dst->kwnames = src->kwnames;
+    if (dst->vals) wf_obj_incref(dst->vals);
+    if (dst->kwnames) wf_obj_incref(dst->kwnames);
+}
+
+/* The first argument of addCallback(f, *a, **kw), which may come by name
+ * ("callback" / "errback"). Sets *fn and *skip_kw. */
+static int first_arg(WfVM *vm, const char *fname, const char *argname, const WfValue *args, size_t nargs,
+                     WfObject *kwnames, WfValue *fn, int *skip_kw) {
+    *skip_kw = -1;
+    if (nargs) {
+        *fn = args[0];
+        return 0;
+    }
+    size_t nkw = kwnames ? ((WfTuple *)kwnames)->n : 0;
+    for (size_t k = 0; k < nkw; k++)
+        if (strcmp(WF_STR(((WfTuple *)kwnames)->items[k])->data, argname) == 0) {
+            *fn = args[k];
+            *skip_kw = (int)k;
+            return 0;
+        }
+    wf_err_format(vm, &wf_exc_TypeError, "Deferred.%s() missing 1 required positional argument: '%s'", fname,
+                  argname);
+    return -1;
+}
+
+enum { ADD_CALLBACK, ADD_ERRBACK, ADD_BOTH };
+
+static WfValue add_common(WfVM *vm, WfValue self, const WfValue *args, size_t nargs, WfObject *kwnames,
+                          int which) {
+    static const char *const names[] = {"addCallback", "addErrback", "addBoth"};
+    static const char *const argnames[] = {"callback", "errback", "callback"};
+    WfValue fn;
+    int skip = -1;
+    if (nargs) fn = args[0];
+    else if (first_arg(vm, names[which], argnames[which], args, nargs, kwnames, &fn, &skip) < 0) return WF_NULL;
+    /* addErrback(None) is addCallbacks(passthru, None): None means the
+     * default errback there. */
+    bool none_eb = which == ADD_ERRBACK && WF_IS_NONE(fn);
+    if (!none_eb && !is_callable(fn)) return assertion_error(vm);
+    WfDeferred *d = WF_DEFERRED(self);
+    WfCbPair *p = pair_append(vm, d);
+    if (!p) return WF_NULL;
+    WfCbSide *s = which == ADD_ERRBACK ? &p->eb : &p->cb;
+    if (!none_eb) {
+        if (!kwnames && nargs <= 2) {
+            /* The common shapes, f and f(x): no tuple. */
+            s->fn = wf_ref(fn);
+            if (nargs == 2) s->one = wf_ref(args[1]);
+        } else if (side_from_call(vm, s, fn, args, nargs ? 1 : 0, nargs, kwnames, skip) < 0) {
+            pair_release(vm, p);
+            d->n--;
+            return WF_NULL;
+        }
+    }
+    if (which == ADD_BOTH) side_copy(&p->eb, &p->cb);
+    if (d->called && run_callbacks(vm, d) < 0) return WF_NULL;
+    return wf_ref(self);
+}
+
+static WfValue m_add_callback(WfVM *vm, WfValue self, const WfValue *args, size_t nargs, WfObject *kw) {
+    return add_common(vm, self, args, nargs, kw, ADD_CALLBACK);
+}
+static WfValue m_add_errback(WfVM *vm, WfValue self, const WfValue *args, size_t nargs, WfObject *kw) {
+    return add_common(vm, self, args, nargs, kw, ADD_ERRBACK);
+}
+static WfValue m_add_both(WfVM *vm, WfValue self, const WfValue *args, size_t nargs, WfObject *kw) {
+    return add_common(vm, self, args, nargs, kw, ADD_BOTH);
+}
+
+static WfValue m_add_callbacks(WfVM *vm, WfValue self, const WfValue *args, size_t nargs, WfObject *kw) {
+    static const char *const kwlist[] = {"callback", "errback", "callbackArgs", "callbackKeywords",
+                                         "errbackArgs", "errbackKeywords", NULL};
+    WfValue a[6];
+    if (wf_args_bind(vm, "addCallbacks", args, nargs, kw, kwlist, 0, 1, a) < 0) return WF_NULL;
+    WfValue cb = a[0];
+    WfValue eb = WF_IS_NULL(a[1]) || WF_IS_NONE(a[1]) ? WF_NULL : a[1];
+    if (!is_callable(cb)) return assertion_error(vm);
+    if (!WF_IS_NULL(eb) && !is_callable(eb)) return assertion_error(vm);
+    WfCbPair pair;
+    memset(&pair, 0, sizeof pair);
+    pair.kind = WF_CB_PY;
+    if (side_from_objects(vm, &pair.cb, cb, a[2], a[3]) < 0 ||
+        side_from_objects(vm, &pair.eb, eb, a[4], a[5]) < 0) {
+        pair_release(vm, &pair);
+        return WF_NULL;
+    }
+    WfDeferred *d = WF_DEFERRED(self);
+    WfCbPair *p = pair_append(vm, d);
+    if (!p) {
+        pair_release(vm, &pair);
+        return WF_NULL;
+    }
+    *p = pair;
+    if (added(vm, d) < 0) return WF_NULL;
+    return wf_ref(self);
+}
+
+/* ---- other methods ----------------------------------------------------------------------- */
+
+static WfValue m_callback(WfVM *vm, WfValue self, const WfValue *args, size_t nargs, WfObject *kw) {
+    static const char *const kwlist[] = {"result", NULL};
+    WfValue a[1];
+    if (wf_args_bind(vm, "callback", args, nargs, kw, kwlist, 0, 1, a) < 0) return WF_NULL;
+    return wf_deferred_callback(vm, self, a[0]) < 0 ? WF_NULL : WF_NONE;
+}
+
+static WfValue m_errback(WfVM *vm, WfValue self, const WfValue *args, size_t nargs, WfObject *kw) {
+    static const char *const kwlist[] = {"fail", NULL};
+    WfValue a[1];
+    if (wf_args_bind(vm, "errback", args, nargs, kw, kwlist, 0, 0, a) < 0) return WF_NULL;
+    return wf_deferred_errback(vm, self, a[0]) < 0 ? WF_NULL : WF_NONE;
+}
+
+static WfValue m_pause(WfVM *vm, WfValue self, const WfValue *args, size_t nargs, WfObject *kw) {
+    if (wf_args_check(vm, "pause", nargs, kw, 0, 0) < 0) return WF_NULL;
+    WF_DEFERRED(self)->paused++;
+    return WF_NONE;
+}
+
+static WfValue m_unpause(WfVM *vm, WfValue self, const WfValue *args, size_t nargs, WfObject *kw) {
+    if (wf_args_check(vm, "unpause", nargs, kw, 0, 0) < 0) return WF_NULL;
+    WfDeferred *d = WF_DEFERRED(self);
+    d->paused--;
+    if (d->paused) return WF_NONE;
+    if (d->called && run_callbacks(vm, d) < 0) return WF_NULL;
+    return WF_NONE;
+}
+
+/* Deferred.cancel itself; wf_deferred_cancel dispatches to overrides. */
+static int deferred_cancel_impl(WfVM *vm, WfValue self) {
+    WfDeferred *d = WF_DEFERRED(self);
+    if (!d->called) {
+        if (!WF_IS_NULL(d->canceller) && !WF_IS_NONE(d->canceller)) {
+            WfValue c = wf_ref(d->canceller);
+            WfValue r = wf_call1(vm, c, self);
+            wf_decref(vm, c);
+            if (WF_IS_NULL(r)) return -1;
+            wf_decref(vm, r);
+        } else {
+            d->suppress_already_called = true;
+        }
+        if (!d->called) {
+            WfValue e = wf_twisted_exc_new(vm, WF_TW_CANCELLED_ERROR, NULL, 0);
+            if (WF_IS_NULL(e)) return -1;
+            WfValue f = wf_failure_new(vm, e);
+            wf_decref(vm, e);
+            if (WF_IS_NULL(f)) return -1;
+            return start_run(vm, d, f);
+        }
+        return 0;
+    }
+    if (wf_is_deferred(d->result)) {
+        WfValue inner = wf_ref(d->result);
+        int rc = wf_deferred_cancel(vm, inner);
+        wf_decref(vm, inner);
+        return rc;
+    }
+    return 0;
+}
+
+/* d.cancel() as Twisted calls it, through the object, so DeferredList's
+ * and subclasses' overrides run. */
+int wf_deferred_cancel(WfVM *vm, WfValue self) {
+    if (self.u.o->type == &wf_type_deferred) return deferred_cancel_impl(vm, self);
+    WfValue r = wf_call_method(vm, self, "cancel", NULL, 0);
+    if (WF_IS_NULL(r)) return -1;
+    wf_decref(vm, r);
+    return 0;
+}
+
+static WfValue m_cancel(WfVM *vm, WfValue self, const WfValue *args, size_t nargs, WfObject *kw) {
+    if (wf_args_check(vm, "cancel", nargs, kw, 0, 0) < 0) return WF_NULL;
+    return deferred_cancel_impl(vm, self) < 0 ? WF_NULL : WF_NONE;
+}
+
+static WfValue m_chain_deferred(WfVM *vm, WfValue self, const WfValue *args, size_t nargs, WfObject *kw) {
+    static const char *const kwlist[] = {"d", NULL};
+    WfValue a[1];
+    if (wf_args_bind(vm, "chainDeferred", args, nargs, kw, kwlist, 0, 1, a) < 0) return WF_NULL;
+    WfValue other = a[0];
+    WfValue cb = wf_getattr_cstr(vm, other, "callback");
+    if (WF_IS_NULL(cb)) return cb;
+    WfValue eb = wf_getattr_cstr(vm, other, "errback");
+    if (WF_IS_NULL(eb)) {
+        wf_decref(vm, cb);
+        return eb;
+    }
+    if (wf_is_deferred(other)) set_value(vm, &WF_DEFERRED(other)->chained_to, wf_ref(self));
+    int rc = wf_deferred_add_callbacks(vm, self, cb, eb);
+    wf_decref(vm, cb);
+    wf_decref(vm, eb);
+    return rc < 0 ? WF_NULL : wf_ref(self);
+}
+
+static WfValue m_init(WfVM *vm, WfValue self, const WfValue *args, size_t nargs, WfObject *kw) {
+    static const char *const kwlist[] = {"canceller", NULL};
+    WfValue a[1];
+    if (wf_args_bind(vm, "__init__", args, nargs, kw, kwlist, 0, 0, a) < 0) return WF_NULL;
+    WfDeferred *d = WF_DEFERRED(self);
+    set_value(vm, &d->canceller, WF_IS_NULL(a[0]) || WF_IS_NONE(a[0]) ? WF_NULL : wf_ref(a[0]));
+    return WF_NONE;
+}
+
+static WfValue deferred_new_slot(WfVM *vm, WfType *type, const WfValue *args, size_t nargs, WfObject *kw) {
+    WfDeferred *d = deferred_alloc(vm, type);
+    if (!d) return WF_NULL;
+    WfValue self = WF_OBJ(d);
+    if ((type->flags & WF_TPFLAG_HEAPTYPE) && !nargs && !kw) return self;
+    WfValue r = m_init(vm, self, args, nargs, kw);
+    if (WF_IS_NULL(r)) {
+        wf_decref(vm, self);
+        return r;
+    }
+    return self;
+}
+
+/* ---- addTimeout --------------------------------------------------------------------------- */
+
+/* The state addTimeout's three closures share (timeItOut, convertCancelled,
+ * cancelTimeout in defer.py). */
+typedef struct TimeoutState {
+    WfObject ob;
+    WfValue deferred, call, timeout, on_cancel;
+    bool timed_out;
+} TimeoutState;
+
+static void timeout_clear(WfVM *vm, WfObject *o) {
+    TimeoutState *t = (TimeoutState *)o;
+    WfValue v[4] = {t->deferred, t->call, t->timeout, t->on_cancel};
+    t->deferred = t->call = t->timeout = t->on_cancel = WF_NULL;
+    for (int i = 0; i < 4; i++) wf_decref(vm, v[i]);
+}
+static void timeout_dealloc(WfVM *vm, WfObject *o) {
+    timeout_clear(vm, o);
+    wf_obj_free(vm, o);
+}
+static void timeout_traverse(WfObject *o, WfVisitFn visit, void *arg) {
+    TimeoutState *t = (TimeoutState *)o;
+    WfValue v[4] = {t->deferred, t->call, t->timeout, t->on_cancel};
+    for (int i = 0; i < 4; i++)
+        if (WF_IS_OBJ(v[i])) visit(v[i].u.o, arg);
+}
+static WfType timeout_state_type = {
+    .ob = WF_STATIC_OBJECT_HEAD(&wf_type_type),
+    .name = "_TimeoutState",
+    .base = &wf_type_object,
+    .flags = WF_TPFLAG_GC,
+    .size = sizeof(TimeoutState),
+    .dealloc = timeout_dealloc,
+    .traverse = timeout_traverse,
+    .clear = timeout_clear,
+};
+
+static WfValue time_it_out(WfVM *vm, WfValue self, const WfValue *args, size_t nargs, WfObject *kw) {
+    TimeoutState *t = (TimeoutState *)self.u.o;
+    t->timed_out = true;
+    if (WF_IS_NULL(t->deferred)) return WF_NONE;
+    WfValue d = wf_ref(t->deferred);
+    int rc = wf_deferred_cancel(vm, d);
+    wf_decref(vm, d);
+    return rc < 0 ? WF_NULL : WF_NONE;
+}
+static const WfMethodDef time_it_out_def = {"timeItOut", time_it_out, NULL};
+
+static WfValue convert_cancelled(WfVM *vm, WfValue result, WfValue data, int64_t index, bool failed) {
+    TimeoutState *t = (TimeoutState *)data.u.o;
+    if (!t->timed_out) return wf_ref(result);
+    if (!WF_IS_NULL(t->on_cancel) && !WF_IS_NONE(t->on_cancel)) {
+        WfValue a[2] = {result, t->timeout};
+        return wf_call(vm, t->on_cancel, a, 2, NULL);
+    }
+    /* _cancelledToTimedOutError */
+    if (!wf_is_failure(result)) return wf_ref(result);
+    WfValue ce = WF_OBJ(wf_twisted_class(vm, WF_TW_CANCELLED_ERROR));
+    WfValue trap = wf_getattr_cstr(vm, result, "trap");
+    if (WF_IS_NULL(trap)) return trap;
+    WfValue r = wf_call1(vm, trap, ce);
+    wf_decref(vm, trap);
+    if (WF_IS_NULL(r)) return r;
+    wf_decref(vm, r);
+    WfValue targs[2] = {t->timeout, WF_NULL};
+    targs[1] = wf_str_from_cstr(vm, "Deferred");
+    if (WF_IS_NULL(targs[1])) return WF_NULL;
+    wf_twisted_raise(vm, WF_TW_TIMEOUT_ERROR, targs, 2);
+    wf_decref(vm, targs[1]);
+    return WF_NULL;
+}
+
+static WfValue cancel_timeout(WfVM *vm, WfValue result, WfValue data, int64_t index, bool failed) {
+    TimeoutState *t = (TimeoutState *)data.u.o;
+    WfValue active = wf_call_method(vm, t->call, "active", NULL, 0);
+    if (WF_IS_NULL(active)) return active;
+    int on = wf_truthy(vm, active);
+    wf_decref(vm, active);
+    if (on < 0) return WF_NULL;
+    if (on) {
+        WfValue r = wf_call_method(vm, t->call, "cancel", NULL, 0);
+        if (WF_IS_NULL(r)) return r;
+        wf_decref(vm, r);
+    }
+    /* The timer is done with: drop the cycle deferred -> pair -> state. */
+    set_value(vm, &t->deferred, WF_NULL);
+    return wf_ref(result);
+}
+
+static WfValue m_add_timeout(WfVM *vm, WfValue self, const WfValue *args, size_t nargs, WfObject *kw) {
+    static const char *const kwlist[] = {"timeout", "clock", "onTimeoutCancel", NULL};
+    WfValue a[3];
+    if (wf_args_bind(vm, "addTimeout", args, nargs, kw, kwlist, 0, 2, a) < 0) return WF_NULL;
+    TimeoutState *t = (TimeoutState *)wf_obj_alloc(vm, &timeout_state_type, sizeof(TimeoutState));
+    if (!t) return WF_NULL;
+    WfValue tv = WF_OBJ(t);
+    t->deferred = wf_ref(self);
+    t->timeout = wf_ref(a[0]);
+    t->on_cancel = WF_IS_NULL(a[2]) ? WF_NULL : wf_ref(a[2]);
+    t->call = WF_NULL;
+    WfValue fn = wf_native_new(vm, &time_it_out_def, tv);
+    if (WF_IS_NULL(fn)) goto fail;
+    WfValue largs[2] = {a[0], fn};
+    WfValue later = wf_getattr_cstr(vm, a[1], "callLater");
+    WfValue call = WF_IS_NULL(later) ? later : wf_call(vm, later, largs, 2, NULL);
+    wf_decref(vm, later);
+    wf_decref(vm, fn);
+    if (WF_IS_NULL(call)) goto fail;
+    t->call = call;
+    if (wf_deferred_add_c(vm, self, convert_cancelled, tv, 0) < 0) goto fail;
+    if (wf_deferred_add_c(vm, self, cancel_timeout, tv, 0) < 0) goto fail;
+    wf_decref(vm, tv);
+    return wf_ref(self);
+fail:
+    wf_decref(vm, tv);
+    return WF_NULL;
+}
+
+/* ---- str, attributes -------------------------------------------------------------------- */
+
+static WfValue deferred_repr(WfVM *vm, WfValue self) {
+    WfDeferred *d = WF_DEFERRED(self);
+    const char *cname = d->ob.type->name;
+    if (!WF_IS_NULL(d->chained_to) && !WF_IS_NONE(d->chained_to))
+        return wf_str_printf(vm, "<%s at 0x%llx waiting on Deferred at 0x%llx>", cname,
+                             (unsigned long long)(uintptr_t)d, (unsigned long long)(uintptr_t)d->chained_to.u.o);
+    if (WF_IS_NULL(d->result)) return wf_str_printf(vm, "<%s at 0x%llx>", cname, (unsigned long long)(uintptr_t)d);
+    int busy = wf_repr_enter(vm, &d->ob);
+    if (busy < 0) return WF_NULL;
+    if (busy)
+        return wf_str_printf(vm, "<%s at 0x%llx current result: ...>", cname, (unsigned long long)(uintptr_t)d);
+    WfValue r = wf_repr(vm, d->result);
+    wf_repr_leave(vm, &d->ob);
+    if (WF_IS_NULL(r)) return r;
+    WfValue s = wf_str_printf(vm, "<%s at 0x%llx current result: %s>", cname, (unsigned long long)(uintptr_t)d,
+                              WF_STR(r)->data);
+    wf_decref(vm, r);
+    return s;
+}
+
+static WfValue get_called(WfVM *vm, WfValue self) { return WF_BOOL(WF_DEFERRED(self)->called); }
+static int set_called(WfVM *vm, WfValue self, WfValue v) {
+    int t = WF_IS_NULL(v) ? 0 : wf_truthy(vm, v);
+    if (t < 0) return -1;
+    WF_DEFERRED(self)->called = t;
+    return 0;
+}
+static WfValue get_paused(WfVM *vm, WfValue self) { return WF_INT(WF_DEFERRED(self)->paused); }
+static int set_paused(WfVM *vm, WfValue self, WfValue v) {
+    if (WF_IS_NULL(v)) {
+        WF_DEFERRED(self)->paused = 0;
+        return 0;
+    }
+    return wf_index(vm, v, NULL, &WF_DEFERRED(self)->paused);
+}
+static WfValue get_result(WfVM *vm, WfValue self) {
+    WfDeferred *d = WF_DEFERRED(self);
+    if (WF_IS_NULL(d->result)) return wf_err_no_attribute(vm, self, wf_str_intern_cstr(vm, "result"));
+    return wf_ref(d->result);
+}
+static int set_result(WfVM *vm, WfValue self, WfValue v) {
+    WfDeferred *d = WF_DEFERRED(self);
+    if (WF_IS_NULL(v) && WF_IS_NULL(d->result)) {
+        wf_err_no_attribute(vm, self, wf_str_intern_cstr(vm, "result"));
+        return -1;
+    }
+    set_value(vm, &d->result, wf_ref(v));
+    return 0;
+}
+
+/* `callbacks`: the pending pairs as Twisted's list of
+ * ((callback, args, kwargs), (errback, args, kwargs)). */
+static WfValue side_tuple(WfVM *vm, WfTwisted *st, const WfCbSide *s) {
+    WfValue fn = WF_IS_NULL(s->fn) ? (st ? st->passthru : WF_NONE) : s->fn;
+    size_t nvals;
+    const WfValue *vals = side_values(s, &nvals);
+    size_t nkw = s->kwnames ? ((WfTuple *)s->kwnames)->n : 0;
+    WfValue args = wf_tuple_from_array(vm, vals, nvals - nkw);
+    WfValue kw = wf_dict_new(vm);
+    WfValue r = WF_NULL;
+    if (!WF_IS_NULL(args) && !WF_IS_NULL(kw)) {
+        bool ok = true;
+        for (size_t k = 0; k < nkw && ok; k++)
+            ok = wf_dict_set(vm, kw, ((WfTuple *)s->kwnames)->items[k], vals[nvals - nkw + k]) == 0;
+        if (ok) r = wf_tuple_pack(vm, 3, fn, args, kw);
+    }
+    wf_decref(vm, args);
+    wf_decref(vm, kw);
+    return r;
+}
+
+static WfValue get_callbacks(WfVM *vm, WfValue self) {
+    WfDeferred *d = WF_DEFERRED(self);
+    WfTwisted *st = wf_twisted_state(vm);
+    WfValue l = wf_list_new(vm, d->n - d->head);
+    if (WF_IS_NULL(l)) return l;
+    for (uint32_t i = d->head; i < d->n; i++) {
+        WfCbPair *p = &d->cbs[i];
+        WfValue a = WF_NULL, b = WF_NULL;
+        if (p->kind == WF_CB_PY) {
+            a = side_tuple(vm, st, &p->cb);
+            b = side_tuple(vm, st, &p->eb);
+        } else {
+            WfValue args = wf_tuple_pack(vm, 1, p->data);
+            WfValue kw = wf_dict_new(vm);
+            if (!WF_IS_NULL(args) && !WF_IS_NULL(kw)) {
+                a = wf_tuple_pack(vm, 3, WF_NONE, args, kw);
+                b = wf_ref(a);
+            }
+            wf_decref(vm, args);
+            wf_decref(vm, kw);
+        }
+        WfValue pair = WF_IS_NULL(a) || WF_IS_NULL(b) ? WF_NULL : wf_tuple_pack(vm, 2, a, b);
+        wf_decref(vm, a);
+        wf_decref(vm, b);
+        if (WF_IS_NULL(pair) || wf_list_append_steal(vm, l, pair) < 0) {
+            wf_decref(vm, l);
+            return WF_NULL;
+        }
+    }
+    return l;
+}
+
+static WfValue or_none(WfValue v) { return WF_IS_NULL(v) ? WF_NONE : wf_ref(v); }
+static WfValue get_canceller(WfVM *vm, WfValue self) { return or_none(WF_DEFERRED(self)->canceller); }
+static WfValue get_chained_to(WfVM *vm, WfValue self) { return or_none(WF_DEFERRED(self)->chained_to); }
+static WfValue get_suppress(WfVM *vm, WfValue self) { return WF_BOOL(WF_DEFERRED(self)->suppress_already_called); }
+static WfValue get_running(WfVM *vm, WfValue self) { return WF_BOOL(WF_DEFERRED(self)->running); }
+static WfValue get_debug(WfVM *vm, WfValue self) {
+    WfTwisted *st = wf_twisted_state(vm);
+    return WF_BOOL(st && st->debug);
+}
+
+static const WfGetSetDef deferred_getsets[] = {
+    {"called", get_called, set_called},
+    {"paused", get_paused, set_paused},
+    {"result", get_result, set_result},
+    {"callbacks", get_callbacks, NULL},
+    {"_canceller", get_canceller, NULL},
+    {"_chainedTo", get_chained_to, NULL},
+    {"_suppressAlreadyCalled", get_suppress, NULL},
+    {"_runningCallbacks", get_running, NULL},
+    {"debug", get_debug, NULL},
+    {NULL, NULL, NULL}};
+
+static WfValue m_str(WfVM *vm, WfValue self, const WfValue *args, size_t nargs, WfObject *kw) {
+    if (wf_args_check(vm, "__str__", nargs, kw, 0, 0) < 0) return WF_NULL;
+    return deferred_repr(vm, self);
+}
+
+static const WfMethodDef deferred_methods[] = {
+    {"__init__", m_init, "Initialize a Deferred."},
+    {"addCallbacks", m_add_callbacks, "Add a pair of callbacks (success and error) to this Deferred."},
+    {"addCallback", m_add_callback, "Convenience method for adding just a callback."},
+    {"addErrback", m_add_errback, "Convenience method for adding just an errback."},
+    {"addBoth", m_add_both, "Convenience method for adding a single callable as both a callback and an errback."},
+    {"addTimeout", m_add_timeout, "Time out this Deferred by scheduling it to be cancelled after timeout seconds."},
+    {"chainDeferred", m_chain_deferred, "Chain another Deferred to this Deferred."},
+    {"callback", m_callback, "Run all success callbacks that have been added to this Deferred."},
+    {"errback", m_errback, "Run all error callbacks that have been added to this Deferred."},
+    {"pause", m_pause, "Stop processing on a Deferred until unpause() is called."},
+    {"unpause", m_unpause, "Process all callbacks made since pause() was called."},
+    {"cancel", m_cancel, "Cancel this Deferred."},
+    {"__str__", m_str, "Return a string representation of this Deferred."},
+    {"__repr__", m_str, "Return a string representation of this Deferred."},
+    {NULL, NULL, NULL}};
+
+WfType wf_type_deferred = {
+    .ob = WF_STATIC_OBJECT_HEAD(&wf_type_type),
+    .name = "Deferred",
+    .base = &wf_type_object,
+    .flags = WF_TPFLAG_GC | WF_TPFLAG_BASETYPE,
+    .size = sizeof(WfDeferred),
+    .dealloc = deferred_dealloc,
+    .traverse = deferred_traverse,
+    .clear = deferred_clear,
+    .finalize = deferred_finalize_slot,
+    .repr = deferred_repr,
+    .new_ = deferred_new_slot,
+    .methods = deferred_methods,
+    .getsets = deferred_getsets,
+    .doc = "This is a callback which will be put off until later.",
+};
+
+/* ---- debugging (setDebugging) --------------------------------------------------------------- */
+
+/* traceback.format_stack() of the running frames, outermost first, skipping
+ * the `skip` innermost, in DebugInfo's layout: lines joined with "\n X:"
+ * (X is C for the creator, I for the first invoker). Stored in *slot. */
+static void debug_capture(WfVM *vm, WfValue *slot, int skip) {
+    WfFrame *frames[256];
+    int n = 0;
+    for (WfFrame *f = vm->frame; f && n < 256; f = f->prev) frames[n++] = f;
+    WfBuf b;
+    wf_buf_init(&b);
+    char line[1024];
+    bool first = true;
+    for (int i = n - 1; i >= skip; i--) {
+        WfFrame *f = frames[i];
+        int ln = wf_frame_line(f);
+        if (!first) wf_buf_puts(vm, &b, "\n");
+        first = false;
+        wf_buf_printf(vm, &b, "  File \"%s\", line %d, in %s", ((WfStr *)f->code->filename)->data, ln,
+                      ((WfStr *)f->code->name)->data);
+        if (wf_code_source_line(f->code, ln, line, sizeof line)) wf_buf_printf(vm, &b, "\n    %s", line);
+    }
+    WfValue text = wf_buf_finish(vm, &b);
+    if (WF_IS_NULL(text)) {
+        wf_err_clear(vm);
+        return;
+    }
+    set_value(vm, slot, text);
+}
+
+/* Appends " X: <title>\n X:" + text with every newline followed by " X:". */
+static void debug_block(WfVM *vm, WfBuf *b, char letter, const char *title, WfValue text) {
+    if (!wf_is_str(text)) return;
+    wf_buf_printf(vm, b, " %c: %s\n %c:", letter, title, letter);
+    const char *s = WF_STR(text)->data;
+    for (; *s; s++) {
+        wf_buf_putc(vm, b, *s);
+        if (*s == '\n') wf_buf_printf(vm, b, " %c:", letter);
+    }
+    wf_buf_putc(vm, b, '\n');
+}
+
+/* ---- maybeDeferred, execute, passthru, ... --------------------------------------------------- */
+
+WfValue wf_maybe_deferred(WfVM *vm, WfValue f, const WfValue *args, size_t nargs, WfObject *kwnames) {
+    WfValue r = wf_call(vm, f, args, nargs, kwnames);
+    if (WF_IS_NULL(r)) {
+        WfValue fl = wf_failure_capture(vm);
+        if (WF_IS_NULL(fl)) return fl;
+        WfValue d = wf_fail(vm, fl);
+        wf_decref(vm, fl);
+        return d;
+    }
+    if (wf_is_failure(r)) {
+        WfValue d = wf_fail(vm, r);
+        wf_decref(vm, r);
+        return d;
+    }
+    if (wf_is_deferred(r)) return r;
+    WfValue d = wf_succeed(vm, r);
+    wf_decref(vm, r);
+    return d;
+}
+
+static WfValue f_maybe_deferred(WfVM *vm, WfValue self, const WfValue *args, size_t nargs, WfObject *kw) {
+    WfValue fn;
+    int skip;
+    if (first_arg(vm, "maybeDeferred", "f", args, nargs, kw, &fn, &skip) < 0) return WF_NULL;
+    if (skip >= 0) return wf_err_format(vm, &wf_exc_TypeError, "maybeDeferred() takes f positionally");
+    return wf_maybe_deferred(vm, fn, args + 1, nargs - 1, kw);
+}
+
+static WfValue f_execute(WfVM *vm, WfValue self, const WfValue *args, size_t nargs, WfObject *kw) {
+    if (nargs == 0) return wf_err_format(vm, &wf_exc_TypeError, "execute() missing 1 required positional argument: 'callable'");
+    WfValue r = wf_call(vm, args[0], args + 1, nargs - 1, kw);
+    if (WF_IS_NULL(r)) {
+        WfValue fl = wf_failure_capture(vm);
+        if (WF_IS_NULL(fl)) return fl;
+        WfValue d = wf_fail(vm, fl);
+        wf_decref(vm, fl);
+        return d;
+    }
+    WfValue d = wf_succeed(vm, r);
+    wf_decref(vm, r);
+    return d;
+}
+
+static WfValue f_succeed(WfVM *vm, WfValue self, const WfValue *args, size_t nargs, WfObject *kw) {
+    static const char *const kwlist[] = {"result", NULL};
+    WfValue a[1];
+    if (wf_args_bind(vm, "succeed", args, nargs, kw, kwlist, 0, 1, a) < 0) return WF_NULL;
+    return wf_succeed(vm, a[0]);
+}
+
+static WfValue f_fail(WfVM *vm, WfValue self, const WfValue *args, size_t nargs, WfObject *kw) {
+    static const char *const kwlist[] = {"result", NULL};
+    WfValue a[1];
+    if (wf_args_bind(vm, "fail", args, nargs, kw, kwlist, 0, 0, a) < 0) return WF_NULL;
+    return wf_fail(vm, a[0]);
+}
+
+static WfValue f_passthru(WfVM *vm, WfValue self, const WfValue *args, size_t nargs, WfObject *kw) {
+    static const char *const kwlist[] = {"arg", NULL};
+    WfValue a[1];
+    if (wf_args_bind(vm, "passthru", args, nargs, kw, kwlist, 0, 1, a) < 0) return WF_NULL;
+    return wf_ref(a[0]);
+}
+
+static WfValue f_set_debugging(WfVM *vm, WfValue self, const WfValue *args, size_t nargs, WfObject *kw) {
+    static const char *const kwlist[] = {"on", NULL};
+    WfValue a[1];
+    if (wf_args_bind(vm, "setDebugging", args, nargs, kw, kwlist, 0, 1, a) < 0) return WF_NULL;
+    int on = wf_truthy(vm, a[0]);
+    if (on < 0) return WF_NULL;
+    WfTwisted *st = wf_twisted_state(vm);
+    if (st) st->debug = on;
+    return WF_NONE;
+}
+
+static WfValue f_get_debugging(WfVM *vm, WfValue self, const WfValue *args, size_t nargs, WfObject *kw) {
+    if (wf_args_check(vm, "getDebugging", nargs, kw, 0, 0) < 0) return WF_NULL;
+    WfTwisted *st = wf_twisted_state(vm);
+    return WF_BOOL(st && st->debug);
+}
+
+void wf_twisted_log_failure(WfVM *vm, const char *msg, WfValue failure) {
+    WfValue saved = wf_err_fetch(vm);
+    WfValue tb = wf_failure_traceback_text(vm, failure);
+    if (!WF_IS_NULL(tb)) {
+        WfValue text = wf_str_printf(vm, "%s\n%s\n", msg, WF_STR(tb)->data);
+        if (!WF_IS_NULL(text)) {
+            fflush(stdout);
+            wf_write_stderr(vm, WF_STR(text)->data, (size_t)WF_STR(text)->len);
+            wf_decref(vm, text);
+        }
+        wf_decref(vm, tb);
+    }
+    wf_err_clear(vm);
+    if (!WF_IS_NULL(saved)) wf_err_restore(vm, saved);
+}
+
+static WfValue f_log_error(WfVM *vm, WfValue self, const WfValue *args, size_t nargs, WfObject *kw) {
+    static const char *const kwlist[] = {"err", NULL};
+    WfValue a[1];
+    if (wf_args_bind(vm, "logError", args, nargs, kw, kwlist, 0, 1, a) < 0) return WF_NULL;
+    if (wf_is_failure(a[0])) wf_twisted_log_failure(vm, "", a[0]);
+    return wf_ref(a[0]);
+}
+
+/* ---- DeferredList ------------------------------------------------------------------------- */
+
+typedef struct WfDeferredList {
+    WfDeferred d;
+    WfValue dlist;         /* _deferredList: list */
+    WfValue result_list;   /* resultList: list */
+    int64_t finished;
+    bool fire_one_cb, fire_one_eb, consume;
+} WfDeferredList;
+
+#define WF_DL(v) ((WfDeferredList *)(v).u.o)
+
+static void dl_clear_own(WfVM *vm, WfDeferredList *dl) {
+    WfValue a = dl->dlist, b = dl->result_list;
+    dl->dlist = dl->result_list = WF_NULL;
+    wf_decref(vm, a);
+    wf_decref(vm, b);
+}
+
+static void dl_dealloc(WfVM *vm, WfObject *o) {
+    WfDeferredList *dl = (WfDeferredList *)o;
+    deferred_finalize(vm, &dl->d);
+    dl_clear_own(vm, dl);
+    deferred_clear_fields(vm, &dl->d);
+    wf_obj_free(vm, o);
+}
+
+static void dl_clear(WfVM *vm, WfObject *o) {
+    WfDeferredList *dl = (WfDeferredList *)o;
+    deferred_finalize(vm, &dl->d);
+    dl_clear_own(vm, dl);
+    deferred_clear_fields(vm, &dl->d);
+}
+
+static void dl_traverse(WfObject *o, WfVisitFn visit, void *arg) {
+    WfDeferredList *dl = (WfDeferredList *)o;
+    if (WF_IS_OBJ(dl->dlist)) visit(dl->dlist.u.o, arg);
+    if (WF_IS_OBJ(dl->result_list)) visit(dl->result_list.u.o, arg);
+    deferred_traverse_fields(&dl->d, visit, arg);
+}
+
+/* DeferredList._cbDeferred(result, index, succeeded). */
+static WfValue dl_cb_deferred(WfVM *vm, WfValue result, WfValue data, int64_t index, bool failed) {
+    WfDeferredList *dl = WF_DL(data);
+    bool succeeded = !failed;
+    WfValue item = wf_tuple_pack(vm, 2, WF_BOOL(succeeded), result);
+    if (WF_IS_NULL(item)) return item;
+    WfList *rl = WF_LIST(dl->result_list);
+    if (index < 0 || (size_t)index >= rl->n) {
+        wf_decref(vm, item);
+        return wf_err_format(vm, &wf_exc_IndexError, "list assignment index out of range");
+    }
+    set_value(vm, &rl->items[index], item);
+    dl->finished++;
+    if (!dl->d.called) {
+        int rc = 0;
+        if (succeeded && dl->fire_one_cb) {
+            WfValue t = wf_tuple_pack(vm, 2, result, WF_INT(index));
+            rc = WF_IS_NULL(t) ? -1 : wf_deferred_callback(vm, data, t);
+            wf_decref(vm, t);
+        } else if (!succeeded && dl->fire_one_eb) {
+            WfValue fa[2] = {result, WF_INT(index)};
+            WfValue fe = wf_twisted_exc_new(vm, WF_TW_FIRST_ERROR, fa, 2);
+            WfValue f = WF_IS_NULL(fe) ? fe : wf_failure_new(vm, fe);
+            wf_decref(vm, fe);
+            rc = WF_IS_NULL(f) ? -1 : wf_deferred_errback(vm, data, f);
+            wf_decref(vm, f);
+        } else if ((size_t)dl->finished == rl->n) {
+            rc = wf_deferred_callback(vm, data, dl->result_list);
+        }
+        if (rc < 0) return WF_NULL;
+    }
+    if (!succeeded && dl->consume) return WF_NONE;
+    return wf_ref(result);
+}
+
+static WfValue dl_m_cb_deferred(WfVM *vm, WfValue self, const WfValue *args, size_t nargs, WfObject *kw) {
+    static const char *const kwlist[] = {"result", "index", "succeeded", NULL};
+    WfValue a[3];
+    if (wf_args_bind(vm, "_cbDeferred", args, nargs, kw, kwlist, 0, 3, a) < 0) return WF_NULL;
+    int64_t index;
+    if (wf_index(vm, a[1], NULL, &index) < 0) return WF_NULL;
+    int ok = wf_truthy(vm, a[2]);
+    if (ok < 0) return WF_NULL;
+    return dl_cb_deferred(vm, a[0], self, index, !ok);
+}
+static const WfMethodDef dl_cb_def = {"_cbDeferred", dl_m_cb_deferred, NULL};
+
+static int dl_setup(WfVM *vm, WfValue self, WfValue members, bool fire_cb, bool fire_eb, bool consume) {
+    WfDeferredList *dl = WF_DL(self);
+    WfValue list = wf_list_from_iterable(vm, members);
+    if (WF_IS_NULL(list)) return -1;
+    set_value(vm, &dl->dlist, list);
+    size_t n = WF_LIST(list)->n;
+    WfValue rl = wf_list_new(vm, n);
+    if (WF_IS_NULL(rl)) return -1;
+    for (size_t i = 0; i < n; i++) wf_list_append(vm, rl, WF_NONE);
+    set_value(vm, &dl->result_list, rl);
+    if (n == 0 && !fire_cb) {
+        WfValue empty = wf_list_new(vm, 0);
+        if (WF_IS_NULL(empty)) return -1;
+        int rc = wf_deferred_callback(vm, self, empty);
+        wf_decref(vm, empty);
+        if (rc < 0) return -1;
+    }
+    dl->fire_one_cb = fire_cb;
+    dl->fire_one_eb = fire_eb;
+    dl->consume = consume;
+    dl->finished = 0;
+    for (size_t i = 0; i < WF_LIST(dl->dlist)->n; i++) {
+        WfValue m = wf_ref(WF_LIST(dl->dlist)->items[i]);
+        int rc;
+        if (wf_is_deferred(m)) {
+            rc = wf_deferred_add_c(vm, m, dl_cb_deferred, self, (int64_t)i);
+        } else {
+            /* Anything with addCallbacks takes the bound _cbDeferred. */
+            WfValue add = wf_getattr_cstr(vm, m, "addCallbacks");
+            WfValue cb = WF_IS_NULL(add) ? add : wf_native_new(vm, &dl_cb_def, self);
+            WfValue ca = wf_tuple_pack(vm, 2, WF_INT(i), WF_TRUE);
+            WfValue ea = wf_tuple_pack(vm, 2, WF_INT(i), WF_FALSE);
+            WfValue names = wf_tuple_pack(vm, 2, WF_OBJ(wf_str_intern_cstr(vm, "callbackArgs")),
+                                          WF_OBJ(wf_str_intern_cstr(vm, "errbackArgs")));
+            WfValue r = WF_NULL;
+            if (!WF_IS_NULL(cb) && !WF_IS_NULL(ca) && !WF_IS_NULL(ea) && !WF_IS_NULL(names)) {
+                WfValue cargs[4] = {cb, cb, ca, ea};
+                r = wf_call(vm, add, cargs, 2, names.u.o);
+            }
+            wf_decref(vm, add);
+            wf_decref(vm, cb);
+            wf_decref(vm, ca);
+            wf_decref(vm, ea);
+            wf_decref(vm, names);
+            rc = WF_IS_NULL(r) ? -1 : 0;
+            wf_decref(vm, r);
+        }
+        wf_decref(vm, m);
+        if (rc < 0) return -1;
+    }
+    return 0;
+}
+
+static WfValue dl_new_slot(WfVM *vm, WfType *type, const WfValue *args, size_t nargs, WfObject *kw) {
+    static const char *const kwlist[] = {"deferredList", "fireOnOneCallback", "fireOnOneErrback", "consumeErrors",
+                                         NULL};
+    WfValue a[4];
+    if (wf_args_bind(vm, "DeferredList", args, nargs, kw, kwlist, 0, 1, a) < 0) return WF_NULL;
+    int flags[3] = {0, 0, 0};
+    for (int i = 0; i < 3; i++)
+        if (!WF_IS_NULL(a[i + 1]) && (flags[i] = wf_truthy(vm, a[i + 1])) < 0) return WF_NULL;
+    WfDeferred *d = deferred_alloc(vm, type);
+    if (!d) return WF_NULL;
+    WfValue self = WF_OBJ(d);
+    WF_DL(self)->dlist = WF_DL(self)->result_list = WF_NULL;
+    if (dl_setup(vm, self, a[0], flags[0], flags[1], flags[2]) < 0) {
+        wf_decref(vm, self);
+        return WF_NULL;
+    }
+    return self;
+}
+
+static WfValue dl_m_init(WfVM *vm, WfValue self, const WfValue *args, size_t nargs, WfObject *kw) {
+    /* The work happens in DeferredList(...) itself; a subclass calling
+     * DeferredList.__init__ again redoes it. */
+    static const char *const kwlist[] = {"deferredList", "fireOnOneCallback", "fireOnOneErrback", "consumeErrors",
+                                         NULL};
+    WfValue a[4];
+    if (wf_args_bind(vm, "__init__", args, nargs, kw, kwlist, 0, 1, a) < 0) return WF_NULL;
+    if (WF_IS_NULL(WF_DL(self)->dlist)) {
+        int flags[3] = {0, 0, 0};
+        for (int i = 0; i < 3; i++)
+            if (!WF_IS_NULL(a[i + 1]) && (flags[i] = wf_truthy(vm, a[i + 1])) < 0) return WF_NULL;
+        if (dl_setup(vm, self, a[0], flags[0], flags[1], flags[2]) < 0) return WF_NULL;
+    }
+    return WF_NONE;
+}
+
+/* DeferredList.cancel: cancel every member unless the list has fired;
+ * errors from member cancellers are logged, not raised. */
+static int dl_cancel(WfVM *vm, WfValue self) {
+    WfDeferredList *dl = WF_DL(self);
+    if (dl->d.called || WF_IS_NULL(dl->dlist)) return 0;
+    WfValue list = wf_ref(dl->dlist);
+    for (size_t i = 0; i < WF_LIST(list)->n; i++) {
+        WfValue m = wf_ref(WF_LIST(list)->items[i]);
+        int rc;
+        if (wf_is_deferred(m)) {
+            rc = wf_deferred_cancel(vm, m);
+        } else {
+            WfValue r = wf_call_method(vm, m, "cancel", NULL, 0);
+            rc = WF_IS_NULL(r) ? -1 : 0;
+            wf_decref(vm, r);
+        }
+        wf_decref(vm, m);
+        if (rc < 0) {
+            WfValue f = wf_failure_capture(vm);
+            if (WF_IS_NULL(f)) {
+                wf_err_clear(vm);
+                continue;
+            }
+            wf_twisted_log_failure(vm, "Exception raised from user supplied canceller", f);
+            wf_decref(vm, f);
+        }
+    }
+    wf_decref(vm, list);
+    return 0;
+}
+
+static WfValue dl_m_cancel(WfVM *vm, WfValue self, const WfValue *args, size_t nargs, WfObject *kw) {
+    if (wf_args_check(vm, "cancel", nargs, kw, 0, 0) < 0) return WF_NULL;
+    return dl_cancel(vm, self) < 0 ? WF_NULL : WF_NONE;
+}
+
+static WfValue dl_get_list(WfVM *vm, WfValue self) { return or_none(WF_DL(self)->dlist); }
+static WfValue dl_get_results(WfVM *vm, WfValue self) { return or_none(WF_DL(self)->result_list); }
+static WfValue dl_get_finished(WfVM *vm, WfValue self) { return WF_INT(WF_DL(self)->finished); }
+static WfValue dl_get_fire_cb(WfVM *vm, WfValue self) { return WF_BOOL(WF_DL(self)->fire_one_cb); }
+static WfValue dl_get_fire_eb(WfVM *vm, WfValue self) { return WF_BOOL(WF_DL(self)->fire_one_eb); }
+static WfValue dl_get_consume(WfVM *vm, WfValue self) { return WF_BOOL(WF_DL(self)->consume); }
+
+static const WfGetSetDef dl_getsets[] = {
+    {"_deferredList", dl_get_list, NULL},
+    {"resultList", dl_get_results, NULL},
+    {"finishedCount", dl_get_finished, NULL},
+    {"fireOnOneCallback", dl_get_fire_cb, NULL},
+    {"fireOnOneErrback", dl_get_fire_eb, NULL},
+    {"consumeErrors", dl_get_consume, NULL},
+    {NULL, NULL, NULL}};
+
+static const WfMethodDef dl_methods[] = {
+    {"__init__", dl_m_init, "Initialize a DeferredList."},
+    {"_cbDeferred", dl_m_cb_deferred, "(internal) Callback for when one of my deferreds fires."},
+    {"cancel", dl_m_cancel, "Cancel this DeferredList."},
+    {NULL, NULL, NULL}};
+
+WfType wf_type_deferred_list = {
+    .ob = WF_STATIC_OBJECT_HEAD(&wf_type_type),
+    .name = "DeferredList",
+    .base = &wf_type_deferred,
+    .flags = WF_TPFLAG_GC | WF_TPFLAG_BASETYPE,
+    .size = sizeof(WfDeferredList),
+    .dealloc = dl_dealloc,
+    .traverse = dl_traverse,
+    .clear = dl_clear,
+    .finalize = deferred_finalize_slot,
+    .repr = deferred_repr,
+    .new_ = dl_new_slot,
+    .methods = dl_methods,
+    .getsets = dl_getsets,
+    .doc = "DeferredList is a tool for collecting the results of several Deferreds.",
+};
+
+/* gatherResults' _parseDeferredListResult (the errback side passes). */
+static WfValue parse_dl_result(WfVM *vm, WfValue result, WfValue data, int64_t index, bool failed) {
+    if (failed) return wf_ref(result);
+    if (!wf_is_list(result)) return wf_ref(result);
+    WfList *l = WF_LIST(result);
+    WfValue out = wf_list_new(vm, l->n);
+    if (WF_IS_NULL(out)) return out;
+    for (size_t i = 0; i < l->n; i++) {
+        WfValue item = l->items[i];
+        if (!wf_is_tuple(item) || WF_TUPLE(item)->n != 2 || !wf_truthy(vm, WF_TUPLE(item)->items[0])) {
+            wf_decref(vm, out);
+            return assertion_error(vm);
+        }
+        if (wf_list_append(vm, out, WF_TUPLE(item)->items[1]) < 0) {
+            wf_decref(vm, out);
+            return WF_NULL;
+        }
+    }
+    return out;
+}
+
+static WfValue f_gather_results(WfVM *vm, WfValue self, const WfValue *args, size_t nargs, WfObject *kw) {
+    static const char *const kwlist[] = {"deferredList", "consumeErrors", NULL};
+    WfValue a[2];
+    if (wf_args_bind(vm, "gatherResults", args, nargs, kw, kwlist, 0, 1, a) < 0) return WF_NULL;
+    int consume = WF_IS_NULL(a[1]) ? 0 : wf_truthy(vm, a[1]);
+    if (consume < 0) return WF_NULL;
+    WfDeferred *d = deferred_alloc(vm, &wf_type_deferred_list);
+    if (!d) return WF_NULL;
+    WfValue dv = WF_OBJ(d);
+    WF_DL(dv)->dlist = WF_DL(dv)->result_list = WF_NULL;
+    if (dl_setup(vm, dv, a[0], false, true, consume) < 0 ||
+        wf_deferred_add_c(vm, dv, parse_dl_result, WF_NONE, 0) < 0) {
+        wf_decref(vm, dv);
+        return WF_NULL;
+    }
+    return dv;
+}
+
+/* ---- DeferredLock, DeferredSemaphore --------------------------------------------------------- */
+
+/* One type for both: a lock is a semaphore whose `locked` flag stands in
+ * for "no tokens left"; the attributes each shows differ. */
+typedef struct WfDeferredSem {
+    WfObject ob;
+    WfValue waiting;       /* list of Deferreds */
+    int64_t tokens, limit;
+    bool locked;
+    WfObject *dict;        /* instance attributes */
+} WfDeferredSem;
+
+extern WfType wf_type_deferred_lock, wf_type_deferred_semaphore, wf_type_deferred_queue;
+#define WF_SEM(v) ((WfDeferredSem *)(v).u.o)
+
+static bool is_lock(WfValue self) { return wf_isinstance(self, &wf_type_deferred_lock); }
+
+static void sem_clear(WfVM *vm, WfObject *o) {
+    WfDeferredSem *s = (WfDeferredSem *)o;
+    WfValue w = s->waiting;
+    WfObject *d = s->dict;
+    s->waiting = WF_NULL;
+    s->dict = NULL;
+    wf_decref(vm, w);
+    wf_obj_xdecref(vm, d);
+}
+static void sem_dealloc(WfVM *vm, WfObject *o) {
+    sem_clear(vm, o);
+    wf_obj_free(vm, o);
+}
+static void sem_traverse(WfObject *o, WfVisitFn visit, void *arg) {
+    WfDeferredSem *s = (WfDeferredSem *)o;
+    if (WF_IS_OBJ(s->waiting)) visit(s->waiting.u.o, arg);
+    if (s->dict) visit(s->dict, arg);
+}
+
+static WfValue plain_getattr(WfVM *vm, WfValue obj, WfObject **dictp, WfObject *name) {
+    if (*dictp) {
+        WfValue v = wf_dict_get_str(WF_OBJ(*dictp), name);
+        if (!WF_IS_NULL(v)) return wf_ref(v);
+    }
+    return wf_generic_getattr(vm, obj, name);
+}
+
+static int plain_setattr(WfVM *vm, WfValue obj, WfObject **dictp, WfObject *name, WfValue v) {
+    const WfMethodDef *def;
+    const WfGetSetDef *gs;
+    if (wf_type_find(wf_type_of(obj), ((WfStr *)name)->data, &def, &gs) && gs) {
+        if (gs->set) return gs->set(vm, obj, v);
+        wf_err_format(vm, &wf_exc_AttributeError, "attribute '%s' of '%s' objects is not writable",
+                      ((WfStr *)name)->data, wf_type_name(obj));
+        return -1;
+    }
+    if (WF_IS_NULL(v)) {
+        if (*dictp && !WF_IS_NULL(wf_dict_get_str(WF_OBJ(*dictp), name)))
+            return wf_dict_del(vm, WF_OBJ(*dictp), WF_OBJ(name));
+        wf_err_no_attribute(vm, obj, name);
+        return -1;
+    }
+    if (!*dictp) {
+        WfValue d = wf_dict_new(vm);
+        if (WF_IS_NULL(d)) return -1;
+        *dictp = d.u.o;
+    }
+    return wf_dict_set(vm, WF_OBJ(*dictp), WF_OBJ(name), v);
+}
+
+static WfValue sem_getattr(WfVM *vm, WfValue obj, WfObject *name) {
+    return plain_getattr(vm, obj, &WF_SEM(obj)->dict, name);
+}
+static int sem_setattr(WfVM *vm, WfValue obj, WfObject *name, WfValue v) {
+    return plain_setattr(vm, obj, &WF_SEM(obj)->dict, name, v);
+}
+
+static WfValue sem_m_cancel_acquire(WfVM *vm, WfValue self, const WfValue *args, size_t nargs, WfObject *kw) {
+    if (wf_args_check(vm, "_cancelAcquire", nargs, kw, 1, 1) < 0) return WF_NULL;
+    return wf_call_method(vm, WF_SEM(self)->waiting, "remove", args, 1);
+}
+static const WfMethodDef sem_cancel_def = {"_cancelAcquire", sem_m_cancel_acquire, NULL};
+
+/* A Deferred whose canceller is owner.<def> (bound). */
+static WfValue deferred_with_canceller(WfVM *vm, const WfMethodDef *def, WfValue owner) {
+    WfValue d = wf_deferred_new(vm);
+    if (WF_IS_NULL(d)) return d;
+    WfValue c = wf_native_new(vm, def, owner);
+    if (WF_IS_NULL(c)) {
+        wf_decref(vm, d);
+        return c;
+    }
+    WF_DEFERRED(d)->canceller = c;
+    return d;
+}
+
+static WfValue sem_acquire(WfVM *vm, WfValue self) {
+    WfDeferredSem *s = WF_SEM(self);
+    bool lock = is_lock(self);
+    if (!lock && s->tokens < 0)
+        return wf_err_format(vm, &wf_exc_AssertionError, "Internal inconsistency??  tokens should never be negative");
+    WfValue d = deferred_with_canceller(vm, &sem_cancel_def, self);
+    if (WF_IS_NULL(d)) return d;
+    bool wait = lock ? s->locked : s->tokens == 0;
+    if (wait) {
+        if (wf_list_append(vm, s->waiting, d) < 0) {
+            wf_decref(vm, d);
+            return WF_NULL;
+        }
+        return d;
+    }
+    if (lock) s->locked = true;
+    else s->tokens--;
+    if (wf_deferred_callback(vm, d, self) < 0) {
+        wf_decref(vm, d);
+        return WF_NULL;
+    }
+    return d;
+}
+
+static int sem_release(WfVM *vm, WfValue self) {
+    WfDeferredSem *s = WF_SEM(self);
+    bool lock = is_lock(self);
+    if (lock) {
+        if (!s->locked) {
+            wf_err_format(vm, &wf_exc_AssertionError, "Tried to release an unlocked lock");
+            return -1;
+        }
+        s->locked = false;
+    } else {
+        if (!(s->tokens < s->limit)) {
+            wf_err_format(vm, &wf_exc_AssertionError, "Someone released me too many times: too many tokens!");
+            return -1;
+        }
+        s->tokens++;
+    }
+    WfList *w = WF_LIST(s->waiting);
+    if (w->n) {
+        if (lock) s->locked = true;
+        else s->tokens--;
+        WfValue d = w->items[0];
+        memmove(w->items, w->items + 1, (w->n - 1) * sizeof(WfValue));
+        w->n--;
+        int rc = wf_is_deferred(d) ? wf_deferred_callback(vm, d, self) : -1;
+        if (!wf_is_deferred(d)) {
+            WfValue r = wf_call_method(vm, d, "callback", &self, 1);
+            rc = WF_IS_NULL(r) ? -1 : 0;
+            wf_decref(vm, r);
+        }
+        wf_decref(vm, d);
+        return rc;
+    }
+    return 0;
+}
+
+static WfValue sem_m_acquire(WfVM *vm, WfValue self, const WfValue *args, size_t nargs, WfObject *kw) {
+    if (wf_args_check(vm, "acquire", nargs, kw, 0, 0) < 0) return WF_NULL;
+    return sem_acquire(vm, self);
+}
+static WfValue sem_m_release(WfVM *vm, WfValue self, const WfValue *args, size_t nargs, WfObject *kw) {
+    if (wf_args_check(vm, "release", nargs, kw, 0, 0) < 0) return WF_NULL;
+    return sem_release(vm, self) < 0 ? WF_NULL : WF_NONE;
+}
+
+/* run(f, *args, **kw): acquire, then maybeDeferred(f, ...) with the release
+ * added to its result. The state of one run: (primitive, f, args, kwnames). */
+static WfValue release_and_return(WfVM *vm, WfValue result, WfValue data, int64_t index, bool failed) {
+    WfValue r = wf_call_method(vm, data, "release", NULL, 0);
+    if (WF_IS_NULL(r)) return r;
+    wf_decref(vm, r);
+    return wf_ref(result);
+}
+
+static WfValue run_execute(WfVM *vm, WfValue result, WfValue data, int64_t index, bool failed) {
+    if (failed) return wf_ref(result);
+    /* data: (primitive, f, args tuple, kwnames or None) */
+    WfTuple *t = WF_TUPLE(data);
+    WfTuple *args = WF_TUPLE(t->items[2]);
+    WfObject *kwnames = WF_IS_NONE(t->items[3]) ? NULL : t->items[3].u.o;
+    size_t nkw = kwnames ? ((WfTuple *)kwnames)->n : 0;
+    WfValue d = wf_maybe_deferred(vm, t->items[1], args->items, args->n - nkw, kwnames);
+    if (WF_IS_NULL(d)) return d;
+    if (wf_deferred_add_c(vm, d, release_and_return, t->items[0], 0) < 0) {
+        wf_decref(vm, d);
+        return WF_NULL;
+    }
+    return d;
+}
+
+static WfValue primitive_run(WfVM *vm, WfValue self, const WfValue *args, size_t nargs, WfObject *kw) {
+    if (nargs == 0) return wf_err_format(vm, &wf_exc_TypeError, "run() missing 1 required positional argument: 'f'");
+    size_t nkw = kw ? ((WfTuple *)kw)->n : 0;
+    WfValue rest = wf_tuple_from_array(vm, args + 1, nargs - 1 + nkw);
+    if (WF_IS_NULL(rest)) return rest;
+    WfValue data = wf_tuple_pack(vm, 4, self, args[0], rest, kw ? WF_OBJ(kw) : WF_NONE);
+    wf_decref(vm, rest);
+    if (WF_IS_NULL(data)) return data;
+    WfValue d = wf_call_method(vm, self, "acquire", NULL, 0);
+    if (WF_IS_NULL(d) || !wf_is_deferred(d)) {
+        wf_decref(vm, data);
+        if (!WF_IS_NULL(d)) {
+            wf_decref(vm, d);
+            return wf_err_format(vm, &wf_exc_TypeError, "acquire() did not return a Deferred");
+        }
+        return d;
+    }
+    int rc = wf_deferred_add_c(vm, d, run_execute, data, 0);
+    wf_decref(vm, data);
+    if (rc < 0) {
+        wf_decref(vm, d);
+        return WF_NULL;
+    }
+    return d;
+}
+
+static WfDeferredSem *sem_alloc(WfVM *vm, WfType *type) {
+    size_t size = type->size > sizeof(WfDeferredSem) ? type->size : sizeof(WfDeferredSem);
+    WfDeferredSem *s = (WfDeferredSem *)wf_obj_alloc(vm, type, size);
+    if (!s) return NULL;
+    s->waiting = wf_list_new(vm, 0);
+    if (WF_IS_NULL(s->waiting)) {
+        wf_obj_decref(vm, &s->ob);
+        return NULL;
+    }
+    return s;
+}
+
+static WfValue lock_new(WfVM *vm, WfType *type, const WfValue *args, size_t nargs, WfObject *kw) {
+    if (!(type->flags & WF_TPFLAG_HEAPTYPE) && wf_args_check(vm, "DeferredLock", nargs, kw, 0, 0) < 0)
+        return WF_NULL;
+    WfDeferredSem *s = sem_alloc(vm, type);
+    return s ? WF_OBJ(s) : WF_NULL;
+}
+
+static int sem_set_tokens(WfVM *vm, WfValue self, WfValue tokens) {
+    int64_t n;
+    int lt = wf_richcmp_bool(vm, tokens, WF_INT(1), WF_CMP_LT);
+    if (lt < 0) return -1;
+    if (lt) {
+        wf_err_format(vm, &wf_exc_ValueError, "DeferredSemaphore requires tokens >= 1");
+        return -1;
+    }
+    if (wf_index(vm, tokens, NULL, &n) < 0) return -1;
+    WF_SEM(self)->tokens = WF_SEM(self)->limit = n;
+    return 0;
+}
+
+static WfValue semaphore_new(WfVM *vm, WfType *type, const WfValue *args, size_t nargs, WfObject *kw) {
+    static const char *const kwlist[] = {"tokens", NULL};
+    WfValue a[1] = {WF_NULL};
+    bool heap = type->flags & WF_TPFLAG_HEAPTYPE;
+    if (!(heap && !nargs && !kw) && wf_args_bind(vm, "DeferredSemaphore", args, nargs, kw, kwlist, 0, 1, a) < 0)
+        return WF_NULL;
+    WfDeferredSem *s = sem_alloc(vm, type);
+    if (!s) return WF_NULL;
+    WfValue self = WF_OBJ(s);
+    if (!WF_IS_NULL(a[0]) && sem_set_tokens(vm, self, a[0]) < 0) {
+        wf_decref(vm, self);
+        return WF_NULL;
+    }
+    return self;
+}
+
+static WfValue lock_m_init(WfVM *vm, WfValue self, const WfValue *args, size_t nargs, WfObject *kw) {
+    if (wf_args_check(vm, "__init__", nargs, kw, 0, 0) < 0) return WF_NULL;
+    return WF_NONE;
+}
+
+static WfValue sem_m_init(WfVM *vm, WfValue self, const WfValue *args, size_t nargs, WfObject *kw) {
+    static const char *const kwlist[] = {"tokens", NULL};
+    WfValue a[1];
+    if (wf_args_bind(vm, "__init__", args, nargs, kw, kwlist, 0, 1, a) < 0) return WF_NULL;
+    return sem_set_tokens(vm, self, a[0]) < 0 ? WF_NULL : WF_NONE;
+}
+
+static WfValue sem_get_waiting(WfVM *vm, WfValue self) { return wf_ref(WF_SEM(self)->waiting); }
+static int sem_set_waiting(WfVM *vm, WfValue self, WfValue v) {
+    if (!wf_is_list(v)) {
+        wf_err_format(vm, &wf_exc_TypeError, "waiting must be a list");
+        return -1;
+    }
+    set_value(vm, &WF_SEM(self)->waiting, wf_ref(v));
+    return 0;
+}
+static WfValue lock_get_locked(WfVM *vm, WfValue self) { return WF_BOOL(WF_SEM(self)->locked); }
+static int lock_set_locked(WfVM *vm, WfValue self, WfValue v) {
+    int t = WF_IS_NULL(v) ? 0 : wf_truthy(vm, v);
+    if (t < 0) return -1;
+    WF_SEM(self)->locked = t;
+    return 0;
+}
+static WfValue sem_get_tokens(WfVM *vm, WfValue self) { return WF_INT(WF_SEM(self)->tokens); }
+static int sem_set_tokens_attr(WfVM *vm, WfValue self, WfValue v) {
+    return WF_IS_NULL(v) ? 0 : wf_index(vm, v, NULL, &WF_SEM(self)->tokens);
+}
+static WfValue sem_get_limit(WfVM *vm, WfValue self) { return WF_INT(WF_SEM(self)->limit); }
+static int sem_set_limit(WfVM *vm, WfValue self, WfValue v) {
+    return WF_IS_NULL(v) ? 0 : wf_index(vm, v, NULL, &WF_SEM(self)->limit);
+}
+
+static const WfGetSetDef lock_getsets[] = {
+    {"waiting", sem_get_waiting, sem_set_waiting},
+    {"locked", lock_get_locked, lock_set_locked},
+    {NULL, NULL, NULL}};
+static const WfGetSetDef semaphore_getsets[] = {
+    {"waiting", sem_get_waiting, sem_set_waiting},
+    {"tokens", sem_get_tokens, sem_set_tokens_attr},
+    {"limit", sem_get_limit, sem_set_limit},
+    {NULL, NULL, NULL}};
+
+static const WfMethodDef lock_methods[] = {
+    {"__init__", lock_m_init, NULL},
+    {"acquire", sem_m_acquire, "Attempt to acquire the lock."},
+    {"release", sem_m_release, "Release the lock."},
+    {"run", primitive_run, "Acquire, run, release."},
+    {"_cancelAcquire", sem_m_cancel_acquire, NULL},
+    {NULL, NULL, NULL}};
+static const WfMethodDef semaphore_methods[] = {
+    {"__init__", sem_m_init, NULL},
+    {"acquire", sem_m_acquire, "Attempt to acquire the token."},
+    {"release", sem_m_release, "Release the token."},
+    {"run", primitive_run, "Acquire, run, release."},
+    {"_cancelAcquire", sem_m_cancel_acquire, NULL},
+    {NULL, NULL, NULL}};
+
+WfType wf_type_deferred_lock = {
+    .ob = WF_STATIC_OBJECT_HEAD(&wf_type_type),
+    .name = "DeferredLock",
+    .base = &wf_type_object,
+    .flags = WF_TPFLAG_GC | WF_TPFLAG_BASETYPE,
+    .size = sizeof(WfDeferredSem),
+    .dealloc = sem_dealloc,
+    .traverse = sem_traverse,
+    .clear = sem_clear,
+    .getattr = sem_getattr,
+    .setattr = sem_setattr,
+    .new_ = lock_new,
+    .methods = lock_methods,
+    .getsets = lock_getsets,
+    .doc = "A lock for event driven systems.",
+};
+
+WfType wf_type_deferred_semaphore = {
+    .ob = WF_STATIC_OBJECT_HEAD(&wf_type_type),
+    .name = "DeferredSemaphore",
+    .base = &wf_type_object,
+    .flags = WF_TPFLAG_GC | WF_TPFLAG_BASETYPE,
+    .size = sizeof(WfDeferredSem),
+    .dealloc = sem_dealloc,
+    .traverse = sem_traverse,
+    .clear = sem_clear,
+    .getattr = sem_getattr,
+    .setattr = sem_setattr,
+    .new_ = semaphore_new,
+    .methods = semaphore_methods,
+    .getsets = semaphore_getsets,
+    .doc = "A semaphore for event driven systems.",
+};
+
+/* ---- DeferredQueue ----------------------------------------------------------------------- */
+
+typedef struct WfDeferredQueue {
+    WfObject ob;
+    WfValue waiting, pending, size, backlog;
+    WfObject *dict;
+} WfDeferredQueue;
+#define WF_QUEUE(v) ((WfDeferredQueue *)(v).u.o)
+
+static void queue_clear(WfVM *vm, WfObject *o) {
+    WfDeferredQueue *q = (WfDeferredQueue *)o;
+    WfValue v[4] = {q->waiting, q->pending, q->size, q->backlog};
+    WfObject *d = q->dict;
+    q->waiting = q->pending = q->size = q->backlog = WF_NULL;
+    q->dict = NULL;
+    for (int i = 0; i < 4; i++) wf_decref(vm, v[i]);
+    wf_obj_xdecref(vm, d);
+}
+static void queue_dealloc(WfVM *vm, WfObject *o) {
+    queue_clear(vm, o);
+    wf_obj_free(vm, o);
+}
+static void queue_traverse(WfObject *o, WfVisitFn visit, void *arg) {
+    WfDeferredQueue *q = (WfDeferredQueue *)o;
+    WfValue v[4] = {q->waiting, q->pending, q->size, q->backlog};
+    for (int i = 0; i < 4; i++)
+        if (WF_IS_OBJ(v[i])) visit(v[i].u.o, arg);
+    if (q->dict) visit(q->dict, arg);
+}
+static WfValue queue_getattr(WfVM *vm, WfValue obj, WfObject *name) {
+    return plain_getattr(vm, obj, &WF_QUEUE(obj)->dict, name);
+}
+static int queue_setattr(WfVM *vm, WfValue obj, WfObject *name, WfValue v) {
+    return plain_setattr(vm, obj, &WF_QUEUE(obj)->dict, name, v);
+}
+
+static int queue_init(WfVM *vm, WfValue self, const WfValue *args, size_t nargs, WfObject *kw, const char *fname) {
+    static const char *const kwlist[] = {"size", "backlog", NULL};
+    WfValue a[2];
+    if (wf_args_bind(vm, fname, args, nargs, kw, kwlist, 0, 0, a) < 0) return -1;
+    WfDeferredQueue *q = WF_QUEUE(self);
+    set_value(vm, &q->size, WF_IS_NULL(a[0]) ? WF_NONE : wf_ref(a[0]));
+    set_value(vm, &q->backlog, WF_IS_NULL(a[1]) ? WF_NONE : wf_ref(a[1]));
+    return 0;
+}
+
+static WfValue queue_new(WfVM *vm, WfType *type, const WfValue *args, size_t nargs, WfObject *kw) {
+    size_t size = type->size > sizeof(WfDeferredQueue) ? type->size : sizeof(WfDeferredQueue);
+    WfDeferredQueue *q = (WfDeferredQueue *)wf_obj_alloc(vm, type, size);
+    if (!q) return WF_NULL;
+    WfValue self = WF_OBJ(q);
+    q->size = q->backlog = WF_NONE;
+    q->waiting = wf_list_new(vm, 0);
+    q->pending = wf_list_new(vm, 0);
+    if (WF_IS_NULL(q->waiting) || WF_IS_NULL(q->pending)) goto fail;
+    if (!((type->flags & WF_TPFLAG_HEAPTYPE) && !nargs && !kw) &&
+        queue_init(vm, self, args, nargs, kw, "DeferredQueue") < 0)
+        goto fail;
+    return self;
+fail:
+    wf_decref(vm, self);
+    return WF_NULL;
+}
+
+static WfValue queue_m_init(WfVM *vm, WfValue self, const WfValue *args, size_t nargs, WfObject *kw) {
+    return queue_init(vm, self, args, nargs, kw, "__init__") < 0 ? WF_NULL : WF_NONE;
+}
+
+static WfValue list_pop_front(WfValue list) {
+    WfList *l = WF_LIST(list);
+    WfValue v = l->items[0];
+    memmove(l->items, l->items + 1, (l->n - 1) * sizeof(WfValue));
+    l->n--;
+    return v;
+}
+
+static WfValue queue_m_put(WfVM *vm, WfValue self, const WfValue *args, size_t nargs, WfObject *kw) {
+    static const char *const kwlist[] = {"obj", NULL};
+    WfValue a[1];
+    if (wf_args_bind(vm, "put", args, nargs, kw, kwlist, 0, 1, a) < 0) return WF_NULL;
+    WfDeferredQueue *q = WF_QUEUE(self);
+    if (WF_LIST(q->waiting)->n) {
+        WfValue d = list_pop_front(q->waiting);
+        int rc;
+        if (wf_is_deferred(d)) {
+            rc = wf_deferred_callback(vm, d, a[0]);
+        } else {
+            WfValue r = wf_call_method(vm, d, "callback", a, 1);
+            rc = WF_IS_NULL(r) ? -1 : 0;
+            wf_decref(vm, r);
+        }
+        wf_decref(vm, d);
+        return rc < 0 ? WF_NULL : WF_NONE;
+    }
+    int room = 1;
+    if (!WF_IS_NONE(q->size)) {
+        room = wf_richcmp_bool(vm, WF_INT((int64_t)WF_LIST(q->pending)->n), q->size, WF_CMP_LT);
+        if (room < 0) return WF_NULL;
+    }
+    if (room) return wf_list_append(vm, q->pending, a[0]) < 0 ? WF_NULL : WF_NONE;
+    return wf_twisted_raise(vm, WF_TW_QUEUE_OVERFLOW, NULL, 0);
+}
+
+static WfValue queue_m_cancel_get(WfVM *vm, WfValue self, const WfValue *args, size_t nargs, WfObject *kw) {
+    if (wf_args_check(vm, "_cancelGet", nargs, kw, 1, 1) < 0) return WF_NULL;
+    return wf_call_method(vm, WF_QUEUE(self)->waiting, "remove", args, 1);
+}
+static const WfMethodDef queue_cancel_def = {"_cancelGet", queue_m_cancel_get, NULL};
+
+static WfValue queue_m_get(WfVM *vm, WfValue self, const WfValue *args, size_t nargs, WfObject *kw) {
+    if (wf_args_check(vm, "get", nargs, kw, 0, 0) < 0) return WF_NULL;
+    WfDeferredQueue *q = WF_QUEUE(self);
+    if (WF_LIST(q->pending)->n) {
+        WfValue v = list_pop_front(q->pending);
+        WfValue d = wf_succeed(vm, v);
+        wf_decref(vm, v);
+        return d;
+    }
+    int room = 1;
+    if (!WF_IS_NONE(q->backlog)) {
+        room = wf_richcmp_bool(vm, WF_INT((int64_t)WF_LIST(q->waiting)->n), q->backlog, WF_CMP_LT);
+        if (room < 0) return WF_NULL;
+    }
+    if (!room) return wf_twisted_raise(vm, WF_TW_QUEUE_UNDERFLOW, NULL, 0);
+    WfValue d = deferred_with_canceller(vm, &queue_cancel_def, self);
+    if (WF_IS_NULL(d)) return d;
+    if (wf_list_append(vm, q->waiting, d) < 0) {
+        wf_decref(vm, d);
+        return WF_NULL;
+    }
+    return d;
+}
+
+#define QUEUE_FIELD(name)                                                                \
+    static WfValue queue_get_##name(WfVM *vm, WfValue self) { return wf_ref(WF_QUEUE(self)->name); } \
+    static int queue_set_##name(WfVM *vm, WfValue self, WfValue v) {                     \
+        set_value(vm, &WF_QUEUE(self)->name, WF_IS_NULL(v) ? WF_NONE : wf_ref(v));       \
+        return 0;                                                                        \
+    }
+QUEUE_FIELD(waiting)
+QUEUE_FIELD(pending)
+QUEUE_FIELD(size)
+QUEUE_FIELD(backlog)
+#undef QUEUE_FIELD
+
+static const WfGetSetDef queue_getsets[] = {
+    {"waiting", queue_get_waiting, queue_set_waiting},
+    {"pending", queue_get_pending, queue_set_pending},
+    {"size", queue_get_size, queue_set_size},
+    {"backlog", queue_get_backlog, queue_set_backlog},
+    {NULL, NULL, NULL}};
+
+static const WfMethodDef queue_methods[] = {
+    {"__init__", queue_m_init, NULL},
+    {"put", queue_m_put, "Add an object to this queue."},
+    {"get", queue_m_get, "Attempt to retrieve and remove an object from the queue."},
+    {"_cancelGet", queue_m_cancel_get, NULL},
+    {NULL, NULL, NULL}};
+
+WfType wf_type_deferred_queue = {
+    .ob = WF_STATIC_OBJECT_HEAD(&wf_type_type),
+    .name = "DeferredQueue",
+    .base = &wf_type_object,
+    .flags = WF_TPFLAG_GC | WF_TPFLAG_BASETYPE,
+    .size = sizeof(WfDeferredQueue),
+    .dealloc = queue_dealloc,
+    .traverse = queue_traverse,
+    .clear = queue_clear,
+    .getattr = queue_getattr,
+    .setattr = queue_setattr,
+    .new_ = queue_new,
+    .methods = queue_methods,
+    .getsets = queue_getsets,
+    .doc = "An event driven queue.",
+};
+
+/* ---- the module --------------------------------------------------------------------------- */
+
+static const WfMethodDef defer_functions[] = {
+    {"succeed", f_succeed, "Return a Deferred that has already had .callback(result) called."},
+    {"fail", f_fail, "Return a Deferred that has already had .errback(result) called."},
+    {"maybeDeferred", f_maybe_deferred, "Invoke a function that may or may not return a Deferred."},
+    {"execute", f_execute, "Create a Deferred from a callable and arguments."},
+    {"passthru", f_passthru, NULL},
+    {"setDebugging", f_set_debugging, "Enable or disable Deferred debugging."},
+    {"getDebugging", f_get_debugging, "Determine whether Deferred debugging is enabled."},
+    {"logError", f_log_error, "Log and return failure."},
+    {"gatherResults", f_gather_results, "Returns, via a Deferred, a list with the results of the given Deferreds."},
+    {NULL, NULL, NULL}};
+
+int wf_defer_module_init(WfVM *vm, WfValue module) {
+    if (wf_module_add_functions(vm, module, defer_functions) < 0) return -1;
+    struct {
+        const char *name;
+        WfValue v;
+    } items[] = {
+        {"Deferred", WF_OBJ(&wf_type_deferred)},
+        {"DeferredList", WF_OBJ(&wf_type_deferred_list)},
+        {"DeferredLock", WF_OBJ(&wf_type_deferred_lock)},
+        {"DeferredSemaphore", WF_OBJ(&wf_type_deferred_semaphore)},
+        {"DeferredQueue", WF_OBJ(&wf_type_deferred_queue)},
+        {"Failure", WF_OBJ(&wf_type_failure)},
+        {"SUCCESS", WF_TRUE},
+        {"FAILURE", WF_FALSE},
+    };
+    for (size_t i = 0; i < sizeof items / sizeof items[0]; i++)
+        if (wf_module_add(vm, module, items[i].name, items[i].v) < 0) return -1;
+    WfTwisted *st = wf_twisted_state(vm);
+    if (st) {
+        WfValue p = wf_dict_get_str(wf_module_dict(module), wf_str_intern_cstr(vm, "passthru"));
+        set_value(vm, &st->passthru, wf_ref(p));
+    }
+    return 0;
+}
