@@ -10,6 +10,8 @@
 #include <math.h>
 #include <string.h>
 #include "builtins.h"
+#include "set.h"
+#include "interp.h"
 #include "gen.h"
 #include "exc.h"
 #include "floatobj.h"
@@ -474,6 +476,87 @@ BUILTIN(delattr) {
     WfObject *name = attr_name(vm, args[1]);
     if (!name) return WF_NULL;
     return wf_setattr(vm, args[0], name, WF_NULL) < 0 ? WF_NULL : WF_NONE;
+}
+
+/* dir(): the attribute names an object has, sorted: its own namespace
+ * (a module's dict, an instance's attributes) plus what its class and the
+ * class's bases provide; without an argument, the running frame's names. */
+static int dir_add(WfVM *vm, WfValue set, WfValue name) {
+    return wf_is_str(name) ? wf_set_add(vm, set, name) : 0;
+}
+static int dir_add_cstr(WfVM *vm, WfValue set, const char *name) {
+    WfValue s = wf_str_from_cstr(vm, name);
+    if (WF_IS_NULL(s)) return -1;
+    int rc = wf_set_add(vm, set, s);
+    wf_decref(vm, s);
+    return rc;
+}
+static int dir_add_dict(WfVM *vm, WfValue set, WfValue d) {
+    if (!wf_is_dict(d)) return 0;
+    size_t pos = 0;
+    WfValue k, v;
+    while (wf_dict_next(d, &pos, &k, &v))
+        if (dir_add(vm, set, k) < 0) return -1;
+    return 0;
+}
+static int dir_add_type(WfVM *vm, WfValue set, WfType *t) {
+    for (WfType *b = t; b; b = b->base) {
+        if (b->dict && dir_add_dict(vm, set, WF_OBJ(b->dict)) < 0) return -1;
+        if (b->methods)
+            for (const WfMethodDef *m = b->methods; m->name; m++)
+                if (dir_add_cstr(vm, set, m->name) < 0) return -1;
+        if (b->getsets)
+            for (const WfGetSetDef *g = b->getsets; g->name; g++)
+                if (dir_add_cstr(vm, set, g->name) < 0) return -1;
+    }
+    if (t->mro) {
+        WfTuple *m = (WfTuple *)t->mro;
+        for (size_t i = 0; i < m->n; i++) {
+            WfType *b = (WfType *)m->items[i].u.o;
+            if (b->dict && dir_add_dict(vm, set, WF_OBJ(b->dict)) < 0) return -1;
+        }
+    }
+    return 0;
+}
+
+BUILTIN(dir) {
+    if (wf_args_check(vm, "dir", nargs, kwnames, 0, 1) < 0) return WF_NULL;
+    WfValue set = wf_set_new(vm);
+    if (WF_IS_NULL(set)) return set;
+    int rc = 0;
+    if (nargs == 0) {
+        WfValue g = vm->frame ? vm->frame->func->globals : WF_NULL;
+        if (vm->frame && !(vm->frame->code->flags & WF_CO_MODULE)) {
+            WfCode *co = vm->frame->code;
+            for (uint32_t i = 0; i < co->nlocals && rc == 0; i++)
+                if (!WF_IS_NULL(vm->frame->slots[i])) rc = dir_add(vm, set, WF_OBJ(co->varnames[i]));
+        } else if (!WF_IS_NULL(g)) {
+            rc = dir_add_dict(vm, set, g);
+        }
+    } else {
+        WfValue o = args[0];
+        WfValue d = wf_getattr_opt(vm, o, wf_str_intern_cstr(vm, "__dict__"));
+        if (!WF_IS_NULL(d)) {
+            rc = dir_add_dict(vm, set, d);
+            wf_decref(vm, d);
+        } else if (wf_err_occurred(vm)) {
+            rc = -1;
+        }
+        if (rc == 0 && !(WF_IS_OBJ(o) && o.u.o->type == &wf_type_module))
+            rc = dir_add_type(vm, set, wf_is_type(o) ? (WfType *)o.u.o : wf_type_of(o));
+    }
+    if (rc < 0) {
+        wf_decref(vm, set);
+        return WF_NULL;
+    }
+    WfValue l = wf_list_from_iterable(vm, set);
+    wf_decref(vm, set);
+    if (WF_IS_NULL(l)) return l;
+    if (wf_list_sort(vm, l, WF_NULL, false) < 0) {
+        wf_decref(vm, l);
+        return WF_NULL;
+    }
+    return l;
 }
 
 BUILTIN(vars) {
@@ -972,6 +1055,7 @@ static const WfMethodDef builtin_functions[] = {
     {"sorted", bi_sorted, "Return a new list containing all items from the iterable in ascending order.", 0},
     {"sum", bi_sum, "Return the sum of a 'start' value (default: 0) plus an iterable of numbers", 0},
     {"vars", bi_vars, "vars([object]) -> dictionary", 0},
+    {"dir", bi_dir, "dir([object]) -> list of strings", 0},
     {NULL, NULL, NULL, 0}};
 
 static const WfMethodDef builtin_tail_functions[] = {

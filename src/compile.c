@@ -1150,6 +1150,16 @@ static void funcdef(Compiler *c, WfAst *s) {
     name_op(c, s->name, CTX_STORE, s);
 }
 
+/* A leading string literal of a module or class body becomes __doc__. */
+static bool store_docstring(Compiler *c, WfAstList *body, const WfAst *at) {
+    if (!body->n || body->items[0]->kind != WF_S_EXPR || body->items[0]->left->kind != WF_E_STR) return false;
+    WfAst *d = body->items[0]->left;
+    set_line(c, body->items[0]);
+    load_const(c, wf_str_new(c->vm, d->str ? d->str : "", d->len));
+    name_op(c, "__doc__", CTX_STORE, at);
+    return true;
+}
+
 static void classdef(Compiler *c, WfAst *s) {
     for (int i = 0; i < s->decorators.n; i++) expr(c, s->decorators.items[i]);
     WfScope *child = wf_scope_of(c->st, s);
@@ -1161,7 +1171,14 @@ static void classdef(Compiler *c, WfAst *s) {
     name_op(c, "__module__", CTX_STORE, s);
     load_const(c, wf_str_from_cstr(c->vm, child->qualname));
     name_op(c, "__qualname__", CTX_STORE, s);
-    stmts(c, &s->body);
+    if (store_docstring(c, &s->body, s)) {
+        WfAstList rest = s->body;
+        rest.items++;
+        rest.n--;
+        stmts(c, &rest);
+    } else {
+        stmts(c, &s->body);
+    }
     WfSymbol *cc = wf_scope_lookup(child, "__class__");
     if (cc && cc->kind == WF_SYM_CELL) {
         /* __build_class__ fills the cell with the new class. */
@@ -1791,7 +1808,12 @@ WfCode *wf_compile(WfVM *vm, WfArena *arena, WfModuleAst *mod, const char *filen
     }
     WfCode *code = NULL;
     if (unit_enter(&c, wf_scope_module(c.st), 1)) {
-        stmts(&c, &mod->body);
+        WfAstList body = mod->body;
+        if (store_docstring(&c, &body, body.n ? body.items[0] : NULL)) {
+            body.items++;
+            body.n--;
+        }
+        stmts(&c, &body);
         emit(&c, WF_OP_LOAD_NONE, 0);
         emit(&c, WF_OP_RETURN_VALUE, 0);
         code = unit_finish(&c, "<module>", "<module>", 1);

@@ -1001,18 +1001,24 @@ next:
         }
         if ((t->flags & WF_TPFLAG_HEAPTYPE) && t->getattr == wf_instance_getattr) {
             /* A plain function found on the class, not shadowed by the
-             * instance dict: call it with self, no bound method. */
-            const WfMethodDef *def;
-            const WfGetSetDef *gs;
-            WfValue m = wf_class_lookup(vm, t, name, &def, &gs);
-            if (!WF_IS_NULL(m) && wf_type_of(m) == &wf_type_function) {
-                WfValue *dp = (WfValue *)((char *)o.u.o + t->dictoffset);
-                if (!t->dictoffset || WF_IS_NULL(*dp) || WF_IS_NULL(wf_dict_get_str(*dp, name))) {
-                    wf_incref(m);
-                    TOP() = m;
-                    PUSH(o);
-                    DISPATCH();
-                }
+             * instance: call it with self, no bound method. */
+            WfValue m = wf_instance_method(vm, o, name);
+            if (!WF_IS_NULL(m)) {
+                wf_incref(m);
+                TOP() = m;
+                PUSH(o);
+                DISPATCH();
+            }
+        } else if (t == &wf_type_super) {
+            WfValue self;
+            WfValue m = wf_super_method(vm, o, name, &self);
+            if (!WF_IS_NULL(m)) {
+                wf_incref(m);
+                wf_incref(self);
+                TOP() = m;
+                PUSH(self);
+                wf_decref(vm, o);
+                DISPATCH();
             }
         }
         SAVE_FRAME();

@@ -122,14 +122,15 @@ WfValue wf_generic_getattr(WfVM *vm, WfValue obj, WfObject *name) {
 
 int wf_generic_setattr(WfVM *vm, WfValue obj, WfObject *name, WfValue v) {
     WfType *t = wf_type_of(obj);
-    const WfMethodDef *def;
-    const WfGetSetDef *gs;
+    const WfMethodDef *def = NULL;
+    const WfGetSetDef *gs = NULL;
     const char *s = ((WfStr *)name)->data;
-    if (wf_type_find(t, s, &def, &gs) && gs && gs->set) return gs->set(vm, obj, v);
-    if (wf_type_find(t, s, &def, &gs) && gs)
+    bool found = wf_type_find(t, s, &def, &gs);
+    if (found && gs && gs->set) return gs->set(vm, obj, v);
+    if (found && gs)
         wf_err_format(vm, &wf_exc_AttributeError, "attribute '%s' of '%s' objects is not writable", s,
                       t->name);
-    else if (def)
+    else if (found && def)
         wf_err_format(vm, &wf_exc_AttributeError, "'%s' object attribute '%s' is read-only",
                       t->name, s);
     else
@@ -248,15 +249,21 @@ static int type_setattr(WfVM *vm, WfValue v, WfObject *name, WfValue value) {
     if (WF_IS_NULL(value)) rc = wf_dict_del(vm, WF_OBJ(t->dict), WF_OBJ(name));
     else rc = wf_dict_set(vm, WF_OBJ(t->dict), WF_OBJ(name), value);
     t->version = ++vm->next_type_version;
+    const char *s = ((WfStr *)name)->data;
+    size_t n = strlen(s);
+    if (rc == 0 && n > 4 && s[0] == '_' && s[1] == '_' && s[n - 1] == '_' && s[n - 2] == '_')
+        wf_class_update_slots(vm, t);
     return rc;
 }
 
 static WfValue type_mro(WfVM *vm, WfValue self, const WfValue *args, size_t nargs,
                         WfObject *kw) {
     if (wf_args_check(vm, "mro", nargs, kw, 0, 0) < 0) return WF_NULL;
+    WfType *t = (WfType *)self.u.o;
+    if (t->mro) return wf_list_from_iterable(vm, WF_OBJ(t->mro));
     WfValue l = wf_list_new(vm, 4);
     if (WF_IS_NULL(l)) return l;
-    for (WfType *b = (WfType *)self.u.o; b; b = b->base)
+    for (WfType *b = t; b; b = b->base)
         if (wf_list_append(vm, l, WF_OBJ(b)) < 0) {
             wf_decref(vm, l);
             return WF_NULL;
@@ -307,6 +314,7 @@ WfType wf_type_object = {
     .size = sizeof(WfObject),
     .dealloc = wf_dealloc_simple,
     .new_ = object_new,
+    .methods = wf_object_methods,
 };
 
 /* ---- None, NotImplemented, Ellipsis ---------------------------------------- */

@@ -1,0 +1,5 @@
+LIB = "libmod"
+
+
+def fail():
+    raise KeyError("from libmod")

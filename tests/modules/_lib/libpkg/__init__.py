@@ -1,0 +1,1 @@
+from libpkg.inner import INNER

@@ -1,0 +1,6 @@
+def helper(d):
+    return d["missing"]
+
+
+def boom():
+    return helper({})

@@ -1,0 +1,2 @@
+print("starting _mod_raise")
+raise ValueError("module failed at import")

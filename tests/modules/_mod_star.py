@@ -1,0 +1,4 @@
+__all__ = ["public", "_exported_private"]
+public = "public"
+also_public = "not in __all__"
+_exported_private = "private but exported"

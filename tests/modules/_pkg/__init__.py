@@ -1,0 +1,2 @@
+print("init _pkg")
+PKG_VALUE = "pkg"

@@ -1,0 +1,1 @@
+print("init _pkg._deep")

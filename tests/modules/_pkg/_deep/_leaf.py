@@ -1,0 +1,6 @@
+print("init _pkg._deep._leaf")
+LEAF = "leaf"
+
+
+def name():
+    return __name__
