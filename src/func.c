@@ -172,7 +172,7 @@ WfValue wf_function_new(WfVM *vm, WfCode *code, WfValue globals) {
     f->code = code;
     wf_obj_incref(&code->ob);
     f->globals = wf_ref(globals);
-    WfValue b = wf_dict_get_str(globals, wf_str_intern_cstr(vm, "__builtins__"));
+    WfValue b = wf_dict_get_str(globals, vm->str_builtins);
     if (WF_IS_NULL(b) || !wf_is_dict(b)) b = vm->builtins;
     f->builtins = wf_ref(b);
     f->name = code->name;
@@ -182,7 +182,7 @@ WfValue wf_function_new(WfVM *vm, WfCode *code, WfValue globals) {
     f->doc = code->nconsts && wf_is_str(code->consts[0]) && !(code->flags & (WF_CO_MODULE | WF_CO_CLASS))
                  ? wf_ref(code->consts[0])
                  : WF_NONE;
-    WfValue mod = wf_dict_get_str(globals, wf_str_intern_cstr(vm, "__name__"));
+    WfValue mod = wf_dict_get_str(globals, vm->str_name);
     f->module = WF_IS_NULL(mod) ? WF_NULL : wf_ref(mod);
     return WF_OBJ(f);
 }

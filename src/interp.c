@@ -31,7 +31,7 @@ typedef struct FrameChunk {
  * ordinary programs never leaves the first chunk. */
 #define WF_FRAME_CHUNK (256 * 1024)
 
-static inline WfFrame *frame_alloc(WfVM *vm, size_t nvals) {
+static inline __attribute__((always_inline)) WfFrame *frame_alloc(WfVM *vm, size_t nvals) {
     size_t size = sizeof(WfFrame) + nvals * sizeof(WfValue);
     size = (size + 15) & ~(size_t)15;
     FrameChunk *c = vm->frame_chunk;
@@ -841,14 +841,14 @@ next:
         ip++;
         WfValue v;
         /* Entry indexes stay valid while the dict versions do (dict.h). */
-        if (cache->dict == fn->globals.u.o && cache->version == wf_dict_version(fn->globals)) {
+        if (cache->dict == fn->globals.u.o && cache->version == wf_dict_version_fast(fn->globals)) {
             if (cache->version2 == 0) {
                 v = wf_dict_value_at(fn->globals, cache->value.u.i);
                 wf_incref(v);
                 PUSH(v);
                 DISPATCH();
             }
-            if (cache->version2 == wf_dict_version(fn->builtins)) {
+            if (cache->version2 == wf_dict_version_fast(fn->builtins)) {
                 v = wf_dict_value_at(fn->builtins, cache->value.u.i);
                 wf_incref(v);
                 PUSH(v);
@@ -858,7 +858,7 @@ next:
         int64_t ix = wf_dict_find_str(fn->globals, name);
         if (ix >= 0) {
             cache->dict = fn->globals.u.o;
-            cache->version = wf_dict_version(fn->globals);
+            cache->version = wf_dict_version_fast(fn->globals);
             cache->version2 = 0;
             cache->value = WF_INT(ix);
             v = wf_dict_value_at(fn->globals, ix);
@@ -869,8 +869,8 @@ next:
                 goto error;
             }
             cache->dict = fn->globals.u.o;
-            cache->version = wf_dict_version(fn->globals);
-            cache->version2 = wf_dict_version(fn->builtins);
+            cache->version = wf_dict_version_fast(fn->globals);
+            cache->version2 = wf_dict_version_fast(fn->builtins);
             cache->value = WF_INT(ix);
             v = wf_dict_value_at(fn->builtins, ix);
         }
@@ -1138,14 +1138,33 @@ next:
             SAVE_FRAME();
             WfFrame *nf;
             WfCode *cc = callee->code;
-            if ((cc->flags & WF_CO_SIMPLE) && !kwnames && npos == cc->argcount && vm->depth < vm->recursion_limit &&
-                cc->ncells == 0 && cc->nfrees == 0) {
+            if ((cc->flags & WF_CO_SIMPLE) && !kwnames && npos == cc->argcount && vm->depth < vm->recursion_limit) {
                 /* Fast call: move the arguments from our stack into the
                  * new frame's locals; the callable's reference becomes the
-                 * frame's. */
-                uint32_t nslots = cc->nlocals;
+                 * frame's. WF_CO_SIMPLE means no parameter is a cell, so
+                 * cells start empty and free variables come from the
+                 * closure. */
+                uint32_t nslots = cc->nlocals + cc->ncells + cc->nfrees;
                 nf = frame_alloc(vm, nslots + cc->stacksize);
                 if (!nf) goto error;
+                if (cc->ncells) {
+                    uint32_t i;
+                    for (i = 0; i < cc->ncells; i++) {
+                        WfValue cell = wf_cell_new(vm, WF_NULL);
+                        if (WF_IS_NULL(cell)) break;
+                        nf->slots[cc->nlocals + i] = cell;
+                    }
+                    if (i < cc->ncells) {
+                        while (i--) wf_decref(vm, nf->slots[cc->nlocals + i]);
+                        frame_release(vm, nf);
+                        goto error;
+                    }
+                }
+                if (cc->nfrees) {
+                    WfTuple *cl = (WfTuple *)callee->closure;
+                    for (uint32_t i = 0; i < cc->nfrees; i++)
+                        nf->slots[cc->nlocals + cc->ncells + i] = wf_ref(cl->items[i]);
+                }
                 nf->code = cc;
                 nf->func = callee;
                 nf->ip = cc->code;
@@ -1159,7 +1178,7 @@ next:
                 nf->caller_handled = WF_NULL;
                 nf->handlers = 0;
                 for (uint32_t i = 0; i < n; i++) nf->slots[i] = base[1 + i];
-                for (uint32_t i = n; i < nslots; i++) nf->slots[i] = WF_NULL;
+                for (uint32_t i = n; i < cc->nlocals; i++) nf->slots[i] = WF_NULL;
                 vm->depth++;
                 sp = base;
                 f->sp = sp;

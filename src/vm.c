@@ -35,6 +35,9 @@ WfVM *wf_vm_new(void) {
     wf_gc_init(vm);
     vm->interned = wf_dict_new(vm);
     if (WF_IS_NULL(vm->interned)) goto fail;
+    vm->str_builtins = wf_str_intern_cstr(vm, "__builtins__");
+    vm->str_name = wf_str_intern_cstr(vm, "__name__");
+    if (!vm->str_builtins || !vm->str_name) goto fail;
     vm->empty_tuple = wf_tuple_new(vm, 0);
     vm->empty_str = wf_str_new(vm, "", 0);
     vm->builtins = wf_dict_new(vm);

@@ -50,6 +50,8 @@ struct WfVM {
     uint32_t next_type_version;
     WfValue memory_error;        /* preallocated, so raising MemoryError
                                     never allocates (exc.c) */
+    WfObject *str_builtins;      /* interned "__builtins__" and "__name__": */
+    WfObject *str_name;          /* every function creation reads them */
     WfValue repr_active;         /* list: objects whose repr is running,
                                     so `l.append(l)` prints [[...]] */
     int exit_code;               /* set by SystemExit at top level */
