@@ -247,6 +247,8 @@ void wf_obj_free(WfVM *vm, WfObject *o);
 void *wf_mem_alloc(WfVM *vm, size_t n);
 void *wf_mem_realloc(WfVM *vm, void *p, size_t n);
 void wf_mem_free(WfVM *vm, void *p);
+/* Returns the small-block free lists to malloc (VM teardown). */
+void wf_mem_release_freelists(WfVM *vm);
 
 /* ---- types --------------------------------------------------------------- */
 

@@ -112,6 +112,7 @@ void wf_vm_free(WfVM *vm) {
     wf_decref(vm, in);
     wf_gc_collect(vm);
     wf_frames_free(vm);
+    wf_mem_release_freelists(vm);
     free(vm);
 }
 

@@ -41,6 +41,8 @@ struct WfVM {
     size_t gc_threshold;         /* collect when gc_count passes it */
     bool gc_running;
     size_t gc_stress_tick;       /* WEFT_GC_STRESS: allocations counted */
+    void *freelist[33];          /* mem.c: freed small blocks by 16-byte
+                                    size class, reused before malloc */
     size_t mem_bytes;            /* live bytes allocated through the funnel */
     size_t mem_limit;            /* MemoryError past this (0: none) */
 
