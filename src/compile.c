@@ -718,6 +718,67 @@ static void fstring(Compiler *c, WfAst *e) {
     else if (n > 1) emit(c, WF_OP_BUILD_STRING, n);
 }
 
+/* Integer constant folding, as CPython's AST optimizer does for literal
+ * arithmetic: `2 ** 20` in a set display is then a constant, which changes
+ * the display's printed order. Only results that fit in int64 are folded,
+ * and never an operation that would raise (division by zero, negative
+ * shift). */
+static bool const_int(const WfAst *e, int64_t *out, int depth) {
+    if (depth > 32) return false;
+    int64_t a, b;
+    switch (e->kind) {
+    case WF_E_INT:
+        if (e->big) return false;
+        *out = e->int_;
+        return true;
+    case WF_E_UNARY:
+        if (!const_int(e->left, &a, depth + 1)) return false;
+        if (e->op == WF_OP_NEG) return !__builtin_sub_overflow((int64_t)0, a, out);
+        if (e->op == WF_OP_POS) return *out = a, true;
+        if (e->op == WF_OP_INVERT) return *out = ~a, true;
+        return false;
+    case WF_E_BINOP:
+        if (!const_int(e->left, &a, depth + 1) || !const_int(e->right, &b, depth + 1)) return false;
+        switch (e->op) {
+        case WF_OP_ADD: return !__builtin_add_overflow(a, b, out);
+        case WF_OP_SUB: return !__builtin_sub_overflow(a, b, out);
+        case WF_OP_MUL: return !__builtin_mul_overflow(a, b, out);
+        case WF_OP_FLOORDIV:
+        case WF_OP_MOD: {
+            if (b == 0 || (a == INT64_MIN && b == -1)) return false;
+            int64_t q = a / b, r = a % b;
+            if (r != 0 && ((r < 0) != (b < 0))) {
+                q--;
+                r += b;
+            }
+            *out = e->op == WF_OP_FLOORDIV ? q : r;
+            return true;
+        }
+        case WF_OP_POW: {
+            if (b < 0 || b > 64) return false;
+            int64_t r = 1;
+            for (int64_t i = 0; i < b; i++)
+                if (__builtin_mul_overflow(r, a, &r)) return false;
+            *out = r;
+            return true;
+        }
+        case WF_OP_LSHIFT:
+            if (b < 0 || b > 62 || a < 0 || a > (INT64_MAX >> b)) return false;
+            *out = a << b;
+            return true;
+        case WF_OP_RSHIFT:
+            if (b < 0) return false;
+            *out = b > 63 ? (a < 0 ? -1 : 0) : a >> b;
+            return true;
+        case WF_OP_BITAND: *out = a & b; return true;
+        case WF_OP_BITOR: *out = a | b; return true;
+        case WF_OP_BITXOR: *out = a ^ b; return true;
+        default: return false;
+        }
+    default: return false;
+    }
+}
+
 static bool is_constant(const WfAst *e) {
     switch (e->kind) {
     case WF_E_INT: case WF_E_FLOAT: case WF_E_STR: case WF_E_NONE: case WF_E_TRUE:
@@ -726,6 +787,10 @@ static bool is_constant(const WfAst *e) {
     case WF_E_UNARY:
         return e->op == WF_OP_NEG && (e->left->kind == WF_E_INT || e->left->kind == WF_E_FLOAT) &&
                !e->left->big;
+    case WF_E_BINOP: {
+        int64_t v;
+        return const_int(e, &v, 0);
+    }
     default: return false;
     }
 }
@@ -749,6 +814,10 @@ static WfValue const_value(Compiler *c, const WfAst *e) {
     case WF_E_UNARY:
         if (e->left->kind == WF_E_INT) return WF_INT(-e->left->int_);
         return WF_FLOAT(-e->left->fval);
+    case WF_E_BINOP: {
+        int64_t v;
+        return const_int(e, &v, 0) ? WF_INT(v) : WF_NULL;
+    }
     default: return WF_NULL;
     }
 }
@@ -784,12 +853,19 @@ static void expr(Compiler *c, WfAst *e) {
         fstring(c, &holder);
         break;
     }
-    case WF_E_BINOP:
+    case WF_E_BINOP: {
+        int64_t v;
+        if (const_int(e, &v, 0)) {
+            if (v >= -(1 << 23) && v < (1 << 23)) emit(c, WF_OP_LOAD_SMALL_INT, (int)(v & 0xffffff));
+            else load_const(c, WF_INT(v));
+            break;
+        }
         expr(c, e->left);
         expr(c, e->right);
         set_line(c, e);
         emit(c, WF_OP_BINARY_OP, (int)e->op);
         break;
+    }
     case WF_E_UNARY:
         if (e->op == WF_OP_NEG && e->left->kind == WF_E_INT && !e->left->big) {
             int64_t v = -e->left->int_;
