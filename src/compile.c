@@ -146,11 +146,8 @@ static bool fuse(Compiler *c, int op, int arg) {
     uint32_t *prev = &u->code[u->n - 1];
     int pop = WF_INSTR_OP(*prev);
     int parg = (int)WF_INSTR_ARG(*prev);
-    if (u->n >= 2 && u->n - 1 > u->barrier) {
-        int pp = WF_INSTR_OP(u->code[u->n - 2]);
-        /* the cache word of a cached op looks like a NOP: never fuse it */
-        if (pop == WF_OP_NOP && pp != WF_OP_NOP) return false;
-    }
+    /* A cache word (and a fused jump's target word) is a NOP, which no
+     * rule below fuses with. */
     if (pop == WF_OP_LOAD_SMALL_INT) {
         int32_t k = (int32_t)((uint32_t)parg << 8) >> 8;
         if (k >= -(1 << 19) && k < (1 << 19)) {
@@ -230,7 +227,6 @@ static void emit_cached(Compiler *c, int op, int arg) {
     if (c->failed) return;
     Unit *u = c->u;
     emit(c, WF_OP_NOP, u->ncaches++);
-    u->depth -= 0;
 }
 
 static int new_label(Compiler *c) {
@@ -370,6 +366,7 @@ static void name_op(Compiler *c, const char *name, Ctx ctx, const WfAst *at) {
 /* ---- expressions ------------------------------------------------------------------- */
 
 static void expr(Compiler *c, WfAst *e);
+static void store_target(Compiler *c, WfAst *t);
 static void stmts(Compiler *c, WfAstList *l);
 static void stmt(Compiler *c, WfAst *s);
 static WfCode *unit_finish(Compiler *c, const char *name, const char *qualname, int firstline);
@@ -658,8 +655,7 @@ static void comprehension(Compiler *c, WfAst *e) {
         set_line(c, g);
         emit_jump(c, WF_OP_FOR_ITER, ends[i]);
         WfAst *tgt = g->left;
-        extern void wf_compile_store_target(Compiler *, WfAst *);
-        wf_compile_store_target(c, tgt);
+        store_target(c, tgt);
         for (int k = 0; k < g->list.n; k++) jump_if(c, g->list.items[k], false, tops[i]);
     }
     if (e->kind == WF_E_DICTCOMP) {
@@ -1060,7 +1056,6 @@ static void expr(Compiler *c, WfAst *e) {
 
 /* ---- assignment targets ---------------------------------------------------------- */
 
-void wf_compile_store_target(Compiler *c, WfAst *t);
 
 static void unpack(Compiler *c, WfAst *t) {
     int n = t->list.n, star = -1;
@@ -1084,11 +1079,11 @@ static void unpack(Compiler *c, WfAst *t) {
     }
     for (int i = 0; i < n; i++) {
         WfAst *x = t->list.items[i];
-        wf_compile_store_target(c, x->kind == WF_E_STARRED ? x->left : x);
+        store_target(c, x->kind == WF_E_STARRED ? x->left : x);
     }
 }
 
-void wf_compile_store_target(Compiler *c, WfAst *t) {
+static void store_target(Compiler *c, WfAst *t) {
     if (c->failed) return;
     switch (t->kind) {
     case WF_E_NAME: name_op(c, t->name, CTX_STORE, t); break;
@@ -1269,8 +1264,6 @@ static void classdef(Compiler *c, WfAst *s) {
     set_line(c, s);
     make_closure(c, code, child, 0);
     load_const(c, wf_str_from_cstr(c->vm, s->name));
-    WfAst call = *s;
-    call.kind = WF_E_CALL;
     for (int i = 0; i < s->list.n; i++) expr(c, s->list.items[i]);
     int nkw = s->keywords.n;
     if (nkw) {
@@ -1291,7 +1284,6 @@ static void classdef(Compiler *c, WfAst *s) {
     } else {
         emit(c, WF_OP_CALL, 2 + s->list.n);
     }
-    (void)call;
     for (int i = 0; i < s->decorators.n; i++) emit(c, WF_OP_CALL, 1);
     name_op(c, s->name, CTX_STORE, s);
 }
@@ -1412,7 +1404,7 @@ static void with_items(Compiler *c, WfAst *s, int i) {
     set_line(c, s);
     emit(c, WF_OP_SETUP_WITH, 0);
     int d = c->u->depth - 1; /* [exit] once the enter result is stored */
-    if (item->right) wf_compile_store_target(c, item->right);
+    if (item->right) store_target(c, item->right);
     else emit(c, WF_OP_POP_TOP, 0);
     FBlock *f = fb_push(c, FB_WITH, s);
     if (!f) return;
@@ -1563,7 +1555,7 @@ static void stmt(Compiler *c, WfAst *s) {
         expr(c, s->right);
         for (int i = 0; i < s->list.n; i++) {
             if (i < s->list.n - 1) emit(c, WF_OP_DUP_TOP, 0);
-            wf_compile_store_target(c, s->list.items[i]);
+            store_target(c, s->list.items[i]);
         }
         break;
     case WF_S_AUGASSIGN: {
@@ -1636,7 +1628,7 @@ static void stmt(Compiler *c, WfAst *s) {
         emit(c, WF_OP_GET_ITER, 0);
         place(c, top);
         emit_jump(c, WF_OP_FOR_ITER, orelse);
-        wf_compile_store_target(c, s->left);
+        store_target(c, s->left);
         FBlock *f = fb_push(c, FB_FOR_LOOP, s);
         if (!f) return;
         f->top = top;

@@ -33,7 +33,6 @@ struct WfFrame {
                               exception, restored when it suspends */
     int handlers;          /* except/finally handlers running in this frame
                               (PUSH_EXC_INFO not yet popped) */
-    int line_hint;         /* for frames that have not started */
     WfValue slots[];       /* locals, cells, frees, then the value stack */
 };
 
