@@ -650,6 +650,31 @@ static int print_item(WfVM *vm, WfValue v) {
     return rc;
 }
 
+/* The int64 fast path shared by BINARY_OP, INPLACE_OP and their
+ * int-constant forms: false when the result needs the general path
+ * (overflow into a big int, division by zero, an operator not handled). */
+static inline bool int_binop(uint32_t op, int64_t x, int64_t y, int64_t *r) {
+    switch (op) {
+    case WF_BIN_ADD: return !__builtin_add_overflow(x, y, r);
+    case WF_BIN_SUB: return !__builtin_sub_overflow(x, y, r);
+    case WF_BIN_MUL: return !__builtin_mul_overflow(x, y, r);
+    case WF_BIN_MOD:
+        if (y == 0 || y == -1) return false;
+        *r = x % y;
+        if (*r != 0 && ((*r < 0) != (y < 0))) *r += y;
+        return true;
+    case WF_BIN_FLOORDIV:
+        if (y == 0 || y == -1) return false;
+        *r = x / y;
+        if ((x % y != 0) && ((x < 0) != (y < 0))) (*r)--;
+        return true;
+    case WF_BIN_AND: *r = x & y; return true;
+    case WF_BIN_OR: *r = x | y; return true;
+    case WF_BIN_XOR: *r = x ^ y; return true;
+    default: return false;
+    }
+}
+
 /* ---- the loop ----------------------------------------------------------------------- */
 
 #define PUSH(v) (*sp++ = (v))
@@ -1256,54 +1281,10 @@ next:
         WfValue b = POP();
         WfValue a = TOP();
         if (a.tag == WF_TAG_INT && b.tag == WF_TAG_INT) {
-            int64_t x = a.u.i, y = b.u.i, r;
-            switch (ARG) {
-            case WF_BIN_ADD:
-                if (!__builtin_add_overflow(x, y, &r)) {
-                    TOP() = WF_INT(r);
-                    DISPATCH();
-                }
-                break;
-            case WF_BIN_SUB:
-                if (!__builtin_sub_overflow(x, y, &r)) {
-                    TOP() = WF_INT(r);
-                    DISPATCH();
-                }
-                break;
-            case WF_BIN_MUL:
-                if (!__builtin_mul_overflow(x, y, &r)) {
-                    TOP() = WF_INT(r);
-                    DISPATCH();
-                }
-                break;
-            case WF_BIN_MOD:
-                if (y > 0 && x >= 0) {
-                    TOP() = WF_INT(x % y);
-                    DISPATCH();
-                }
-                if (y != 0 && y != -1) {
-                    r = x % y;
-                    if (r != 0 && ((r < 0) != (y < 0))) r += y;
-                    TOP() = WF_INT(r);
-                    DISPATCH();
-                }
-                break;
-            case WF_BIN_FLOORDIV:
-                if (y > 0 && x >= 0) {
-                    TOP() = WF_INT(x / y);
-                    DISPATCH();
-                }
-                if (y != 0 && y != -1) {
-                    r = x / y;
-                    if ((x % y != 0) && ((x < 0) != (y < 0))) r--;
-                    TOP() = WF_INT(r);
-                    DISPATCH();
-                }
-                break;
-            case WF_BIN_AND: TOP() = WF_INT(x & y); DISPATCH();
-            case WF_BIN_OR: TOP() = WF_INT(x | y); DISPATCH();
-            case WF_BIN_XOR: TOP() = WF_INT(x ^ y); DISPATCH();
-            default: break;
+            int64_t r;
+            if (int_binop(ARG, a.u.i, b.u.i, &r)) {
+                TOP() = WF_INT(r);
+                DISPATCH();
             }
         } else if (a.tag == WF_TAG_FLOAT && b.tag == WF_TAG_FLOAT) {
             double x = a.u.f, y = b.u.f;
@@ -1353,48 +1334,10 @@ next:
         WfValue a = TOP();
         int op = (int)(ARG & 15);
         int64_t y = (int32_t)(ARG << 8) >> 12;
-        if (a.tag == WF_TAG_INT) {
-            int64_t x = a.u.i, r;
-            switch (op) {
-            case WF_BIN_ADD:
-                if (!__builtin_add_overflow(x, y, &r)) {
-                    TOP() = WF_INT(r);
-                    DISPATCH();
-                }
-                break;
-            case WF_BIN_SUB:
-                if (!__builtin_sub_overflow(x, y, &r)) {
-                    TOP() = WF_INT(r);
-                    DISPATCH();
-                }
-                break;
-            case WF_BIN_MUL:
-                if (!__builtin_mul_overflow(x, y, &r)) {
-                    TOP() = WF_INT(r);
-                    DISPATCH();
-                }
-                break;
-            case WF_BIN_MOD:
-                if (y > 0) {
-                    r = x % y;
-                    if (r < 0) r += y;
-                    TOP() = WF_INT(r);
-                    DISPATCH();
-                }
-                break;
-            case WF_BIN_FLOORDIV:
-                if (y > 0) {
-                    r = x / y;
-                    if (x % y != 0 && x < 0) r--;
-                    TOP() = WF_INT(r);
-                    DISPATCH();
-                }
-                break;
-            case WF_BIN_AND: TOP() = WF_INT(x & y); DISPATCH();
-            case WF_BIN_OR: TOP() = WF_INT(x | y); DISPATCH();
-            case WF_BIN_XOR: TOP() = WF_INT(x ^ y); DISPATCH();
-            default: break;
-            }
+        int64_t ri;
+        if (a.tag == WF_TAG_INT && int_binop((uint32_t)op, a.u.i, y, &ri)) {
+            TOP() = WF_INT(ri);
+            DISPATCH();
         }
         SAVE_FRAME();
         WfValue r = WF_OP_INPLACE_OP_INT == WF_INSTR_OP(word) ? wf_inplace(vm, op, a, WF_INT(y)) : wf_binop(vm, op, a, WF_INT(y));
@@ -1466,27 +1409,10 @@ next:
         WfValue b = POP();
         WfValue a = TOP();
         if (a.tag == WF_TAG_INT && b.tag == WF_TAG_INT) {
-            int64_t x = a.u.i, y = b.u.i, r;
-            switch (ARG) {
-            case WF_BIN_ADD:
-                if (!__builtin_add_overflow(x, y, &r)) {
-                    TOP() = WF_INT(r);
-                    DISPATCH();
-                }
-                break;
-            case WF_BIN_SUB:
-                if (!__builtin_sub_overflow(x, y, &r)) {
-                    TOP() = WF_INT(r);
-                    DISPATCH();
-                }
-                break;
-            case WF_BIN_MUL:
-                if (!__builtin_mul_overflow(x, y, &r)) {
-                    TOP() = WF_INT(r);
-                    DISPATCH();
-                }
-                break;
-            default: break;
+            int64_t r;
+            if (int_binop(ARG, a.u.i, b.u.i, &r)) {
+                TOP() = WF_INT(r);
+                DISPATCH();
             }
         } else if (a.tag == WF_TAG_FLOAT && b.tag == WF_TAG_FLOAT && ARG == WF_BIN_ADD) {
             TOP() = WF_FLOAT(a.u.f + b.u.f);
