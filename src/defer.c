@@ -388,6 +388,28 @@ static void pop_segment(WfVM *vm, Engine *e) {
     }
 }
 
+/* st's generator ended with value (stolen): fire its Deferred, whose
+ * callbacks become a new segment of e. 0 or -1. */
+static int inline_finished(WfVM *vm, Engine *e, WfInline *st, WfValue value) {
+    WfDeferred *d = wf_inline_deferred(st);
+    wf_obj_incref(&d->ob);
+    /* Nothing can cancel through the status any more: drop the Deferred ->
+     * canceller -> status -> Deferred cycle, so a failed Deferred that is
+     * dropped is reported at once. */
+    if (WF_IS_OBJ(d->canceller) && d->canceller.u.o == &st->ob) set_value(vm, &d->canceller, WF_NULL);
+    int rc;
+    if (!wf_is_failure(value) && wf_is_deferred(value)) {
+        wf_decref(vm, value);
+        assertion_error(vm);
+        rc = -1;
+    } else {
+        rc = fire_prepare(vm, d, value);
+    }
+    if (rc > 0) rc = engine_push(vm, e, EF_CHAIN, &d->ob, WF_NULL, true);
+    wf_obj_decref(vm, &d->ob);
+    return rc < 0 ? -1 : 0;
+}
+
 /* Runs the engine until only `base` frames are left. 0, or -1 with the
  * exception pending that a trampoline at the base raised. */
 static int engine_run(WfVM *vm, Engine *e, size_t base) {
@@ -421,24 +443,10 @@ static int engine_run(WfVM *vm, Engine *e, size_t base) {
             } else if (step == WF_INLINE_FINISHED) {
                 WfValue value = top->send;
                 top->send = WF_NULL;
-                WfDeferred *d = wf_inline_deferred(st);
-                wf_obj_incref(&d->ob);
-                /* Nothing can cancel through the status any more: drop the
-                 * Deferred -> canceller -> status -> Deferred cycle, so a
-                 * failed Deferred that is dropped is reported at once. */
-                if (WF_IS_OBJ(d->canceller) && d->canceller.u.o == &st->ob) set_value(vm, &d->canceller, WF_NULL);
+                wf_obj_incref(&st->ob);
                 engine_pop(vm, e);
-                int rc;
-                if (!wf_is_failure(value) && wf_is_deferred(value)) {
-                    wf_decref(vm, value);
-                    assertion_error(vm);
-                    rc = -1;
-                } else {
-                    rc = fire_prepare(vm, d, value);
-                }
-                if (rc < 0) raised = true;
-                else if (rc > 0 && engine_push(vm, e, EF_CHAIN, &d->ob, WF_NULL, true) < 0) raised = true;
-                wf_obj_decref(vm, &d->ob);
+                if (inline_finished(vm, e, st, value) < 0) raised = true;
+                wf_obj_decref(vm, &st->ob);
             } else {
                 engine_pop(vm, e);
                 raised = true;
@@ -573,10 +581,23 @@ static int run_callbacks(WfVM *vm, WfDeferred *d) {
     return rc;
 }
 
-int wf_defer_run_inline(WfVM *vm, WfInline *st) {
+int wf_defer_run_inline(WfVM *vm, WfInline *st, WfValue send, WfDeferred *addboth) {
     Engine e;
     engine_init(&e);
-    int rc = engine_push(vm, &e, EF_GEN, &st->ob, WF_NONE, false);
+    int rc = engine_push(vm, &e, EF_GEN, &st->ob, send, false);
+    if (rc == 0 && addboth) {
+        e.f[0].in_addboth = true;
+        if (!addboth->running && engine_push(vm, &e, EF_CHAIN, &addboth->ob, WF_NULL, true) < 0) wf_err_clear(vm);
+    }
+    if (rc == 0) rc = engine_run(vm, &e, 0);
+    engine_free(vm, &e);
+    return rc;
+}
+
+int wf_defer_inline_finished(WfVM *vm, WfInline *st, WfValue value) {
+    Engine e;
+    engine_init(&e);
+    int rc = inline_finished(vm, &e, st, value);
     if (rc == 0) rc = engine_run(vm, &e, 0);
     engine_free(vm, &e);
     return rc;

@@ -153,10 +153,15 @@ WfValue wf_maybe_deferred(WfVM *vm, WfValue f, const WfValue *args, size_t nargs
 
 typedef struct WfInline WfInline;
 
-/* Runs an inlineCallbacks generator from the start (status st, which owns
- * the generator and the Deferred it fires). 0, or -1 with the exception
- * the trampoline raised (firing its Deferred failed). */
-int wf_defer_run_inline(WfVM *vm, WfInline *st);
+/* Runs an inlineCallbacks generator (status st, which owns the generator
+ * and the Deferred it fires), sending it send (stolen; WF_NONE starts it).
+ * With addboth, the generator has just yielded that fired Deferred and
+ * waits in addBoth while its pending callbacks run. 0, or -1 with the
+ * exception the trampoline raised (firing its Deferred failed). */
+int wf_defer_run_inline(WfVM *vm, WfInline *st, WfValue send, WfDeferred *addboth);
+/* st's generator ended with value (stolen; a Failure when it raised):
+ * fires st's Deferred and runs its callbacks. 0 or -1. */
+int wf_defer_inline_finished(WfVM *vm, WfInline *st, WfValue value);
 
 /* What the trampoline's while loop (inline.c) asks the engine to do next. */
 typedef enum WfInlineStep {
@@ -165,7 +170,8 @@ typedef enum WfInlineStep {
                               callbacks must run first: *wait is it */
     WF_INLINE_FINISHED,    /* the generator ended: *send is the result (a
                               Failure when it raised) */
-    WF_INLINE_ERROR        /* internal error (MemoryError) pending */
+    WF_INLINE_ERROR,       /* internal error (MemoryError) pending */
+    WF_INLINE_SEND         /* wf_inline_yielded: resume with *send */
 } WfInlineStep;
 /* The trampoline: sends *send (owned; a Failure is thrown in) into the
  * generator, and keeps resuming it in a loop while it yields values or

@@ -137,6 +137,39 @@ static WfInlineStep finished_raising(WfVM *vm, WfInline *st, WfValue *send) {
     return WF_INLINE_FINISHED;
 }
 
+WfInlineStep wf_inline_raised(WfVM *vm, WfInline *st, WfValue *send) { return finished_raising(vm, st, send); }
+
+WfInlineStep wf_inline_yielded(WfVM *vm, WfInline *st, WfValue out, WfValue *send, WfDeferred **wait) {
+    if (!wf_is_deferred(out)) {
+        /* Not a Deferred: sent straight back. */
+        *send = out;
+        return WF_INLINE_SEND;
+    }
+    WfDeferred *d = WF_DEFERRED(out);
+    if (d->called && !d->paused && !d->running && d->head == d->n && !wf_is_deferred(d->result)) {
+        /* addBoth(gotResult) on a Deferred with a result and nothing
+         * else to run: gotResult takes the result and leaves None. */
+        *send = d->result;
+        d->result = WF_NONE;
+        if (!WF_IS_NULL(d->fail_result)) set_value(vm, &d->fail_result, WF_NULL);
+        wf_decref(vm, out);
+        return WF_INLINE_SEND;
+    }
+    if (wf_deferred_add_inline(vm, d, st) < 0) {
+        wf_decref(vm, out);
+        return WF_INLINE_ERROR;
+    }
+    set_value(vm, &st->waiting_on, out);
+    if (d->called && !d->paused && !d->running) {
+        /* Its pending callbacks run first; gotResult may then deliver
+         * the result while we are still "inside addBoth". */
+        st->waiting = true;
+        *wait = d;
+        return WF_INLINE_ADDBOTH;
+    }
+    return WF_INLINE_WAIT;
+}
+
 WfInlineStep wf_inline_step(WfVM *vm, WfInline *st, WfValue *sendp, WfDeferred **wait) {
     WfValue send = *sendp;
     *sendp = WF_NULL;
@@ -167,35 +200,18 @@ WfInlineStep wf_inline_step(WfVM *vm, WfInline *st, WfValue *sendp, WfDeferred *
             return WF_INLINE_FINISHED;
         }
         if (gs == WF_GEN_RAISED) return finished_raising(vm, st, sendp);
-        if (!wf_is_deferred(out)) {
-            /* Not a Deferred: sent straight back. */
-            send = out;
-            continue;
-        }
-        WfDeferred *d = WF_DEFERRED(out);
-        if (d->called && !d->paused && !d->running && d->head == d->n && !wf_is_deferred(d->result)) {
-            /* addBoth(gotResult) on a Deferred with a result and nothing
-             * else to run: gotResult takes the result and leaves None. */
-            send = d->result;
-            d->result = WF_NONE;
-            if (!WF_IS_NULL(d->fail_result)) set_value(vm, &d->fail_result, WF_NULL);
-            wf_decref(vm, out);
-            continue;
-        }
-        if (wf_deferred_add_inline(vm, d, st) < 0) {
-            wf_decref(vm, out);
-            return WF_INLINE_ERROR;
-        }
-        set_value(vm, &st->waiting_on, out);
-        if (d->called && !d->paused && !d->running) {
-            /* Its pending callbacks run first; gotResult may then deliver
-             * the result while we are still "inside addBoth". */
-            st->waiting = true;
-            *wait = d;
-            return WF_INLINE_ADDBOTH;
-        }
-        return WF_INLINE_WAIT;
+        WfInlineStep step = wf_inline_yielded(vm, st, out, &send, wait);
+        if (step != WF_INLINE_SEND) return step;
     }
+}
+
+int wf_inline_loop_finished(WfVM *vm, WfInline *st, WfValue value) {
+    if (WF_IS_NULL(value)) {
+        if (finished_raising(vm, st, &value) == WF_INLINE_ERROR) return -1;
+    } else {
+        set_value(vm, &st->gen, WF_NULL);
+    }
+    return wf_defer_inline_finished(vm, st, value);
 }
 
 /* ---- the decorated function ------------------------------------------------------------------ */
@@ -227,8 +243,21 @@ static WfValue generator_error(WfVM *vm, WfValue f, WfValue got) {
     return WF_NULL;
 }
 
-WfValue wf_inline_call(WfVM *vm, WfValue f, const WfValue *args, size_t nargs, WfObject *kwnames) {
-    WfValue gen = wf_call(vm, f, args, nargs, kwnames);
+WfValue wf_inline_begin(WfVM *vm, WfValue f, WfValue self, const WfValue *args, size_t nargs, WfObject *kwnames) {
+    WfValue gen;
+    if (WF_IS_NULL(self)) {
+        gen = wf_call(vm, f, args, nargs, kwnames);
+    } else {
+        /* A bound method: self goes in front of the arguments. */
+        size_t n = nargs + (kwnames ? ((WfTuple *)kwnames)->n : 0);
+        WfValue small[8];
+        WfValue *argv = n + 1 <= 8 ? small : wf_mem_alloc(vm, (n + 1) * sizeof(WfValue));
+        if (!argv) return WF_NULL;
+        argv[0] = self;
+        if (n) memcpy(argv + 1, args, n * sizeof(WfValue));
+        gen = wf_call(vm, f, argv, nargs + 1, kwnames);
+        if (argv != small) wf_mem_free(vm, argv);
+    }
     if (WF_IS_NULL(gen)) {
         if (wf_err_matches(vm, wf_twisted_class(vm, WF_TW_DEFGEN_RETURN)) &&
             wf_twisted_class(vm, WF_TW_DEFGEN_RETURN) != &wf_exc_Exception) {
@@ -258,9 +287,17 @@ WfValue wf_inline_call(WfVM *vm, WfValue f, const WfValue *args, size_t nargs, W
         wf_obj_decref(vm, &st->ob);
         return d;
     }
-    st->deferred = wf_ref(d);
+    st->deferred = d;
     WF_DEFERRED(d)->canceller = wf_ref(WF_OBJ(st));
-    int rc = wf_defer_run_inline(vm, st);
+    return WF_OBJ(st);
+}
+
+WfValue wf_inline_call(WfVM *vm, WfValue f, WfValue self, const WfValue *args, size_t nargs, WfObject *kwnames) {
+    WfValue stv = wf_inline_begin(vm, f, self, args, nargs, kwnames);
+    if (WF_IS_NULL(stv)) return stv;
+    WfInline *st = (WfInline *)stv.u.o;
+    WfValue d = wf_ref(st->deferred);
+    int rc = wf_defer_run_inline(vm, st, WF_NONE, NULL);
     wf_obj_decref(vm, &st->ob);
     if (rc < 0) {
         wf_decref(vm, d);
@@ -269,8 +306,20 @@ WfValue wf_inline_call(WfVM *vm, WfValue f, const WfValue *args, size_t nargs, W
     return d;
 }
 
+WfValue wf_inline_func_of(WfValue callable, WfValue *self) {
+    WfObject *o = callable.u.o;
+    if (o->type == &wf_type_method) {
+        WfMethod *m = (WfMethod *)o;
+        if (!(WF_IS_OBJ(m->func) && m->func.u.o->type == &wf_type_inline_function)) return WF_NULL;
+        *self = m->self;
+        return ((WfInlineFunc *)m->func.u.o)->func;
+    }
+    *self = WF_NULL;
+    return ((WfInlineFunc *)o)->func;
+}
+
 static WfValue inline_func_call(WfVM *vm, WfValue self, const WfValue *args, size_t nargs, WfObject *kw) {
-    return wf_inline_call(vm, ((WfInlineFunc *)self.u.o)->func, args, nargs, kw);
+    return wf_inline_call(vm, ((WfInlineFunc *)self.u.o)->func, WF_NULL, args, nargs, kw);
 }
 
 static void inline_func_clear(WfVM *vm, WfObject *o) {

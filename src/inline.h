@@ -26,6 +26,26 @@ extern WfType wf_type_inline_function;
 WfDeferred *wf_inline_deferred(WfInline *st);
 /* Takes waiting[1] (a new reference). */
 WfValue wf_inline_take_sync(WfInline *st);
-/* Calls an inlineCallbacks-decorated f: what unwindGenerator does. */
-WfValue wf_inline_call(WfVM *vm, WfValue f, const WfValue *args, size_t nargs, WfObject *kwnames);
+/* Calls an inlineCallbacks-decorated f (with self in front of args unless
+ * it is WF_NULL): what unwindGenerator does. */
+WfValue wf_inline_call(WfVM *vm, WfValue f, WfValue self, const WfValue *args, size_t nargs, WfObject *kwnames);
+
+/* The dispatch loop runs the first step of an @inlineCallbacks call itself
+ * (DESIGN.md section 7: building a deep chain nests no C calls), with
+ * these. wf_inline_begin does all of unwindGenerator but that step: it
+ * returns the status (a new reference), whose generator has not started
+ * and whose Deferred is what the call returns. */
+WfValue wf_inline_begin(WfVM *vm, WfValue f, WfValue self, const WfValue *args, size_t nargs, WfObject *kwnames);
+/* The wrapped function of an inlineCallbacks wrapper, or of a bound method
+ * of one (*self set to its self; otherwise WF_NULL). WF_NULL when callable
+ * is a bound method of anything else. Borrowed. */
+WfValue wf_inline_func_of(WfValue callable, WfValue *self);
+/* The generator yielded out (stolen): WF_INLINE_SEND puts in *send what
+ * resumes it (a Failure is thrown in); otherwise what wf_inline_step
+ * would return. */
+WfInlineStep wf_inline_yielded(WfVM *vm, WfInline *st, WfValue out, WfValue *send, WfDeferred **wait);
+/* The loop's run of st's generator ended: it returned value (stolen), or
+ * raised (value WF_NULL, the exception pending). Fires st's Deferred. 0,
+ * or -1 with an exception for the caller. */
+int wf_inline_loop_finished(WfVM *vm, WfInline *st, WfValue value);
 #endif

@@ -18,6 +18,8 @@
 #include "set.h"
 #include "dict.h"
 #include "class.h"
+#include "failure.h"
+#include "inline.h"
 
 /* ---- frame stack ------------------------------------------------------------ */
 
@@ -733,6 +735,12 @@ static WfValue run(WfVM *vm, WfFrame *f, bool throwing) {
     uint32_t word;
     bool reraise = false;
     WfValue yv, retv;
+    /* CALL / CALL_METHOD of an @inlineCallbacks function, for inline_call. */
+    WfValue ic_func = WF_NULL, ic_self = WF_NULL, *ic_base = NULL;
+    const WfValue *ic_args = NULL;
+    size_t ic_npos = 0;
+    WfObject *ic_kw = NULL;
+    WfFrame *ic_gf = NULL;
     LOAD_FRAME();
     if (throwing) goto error;
 
@@ -1130,6 +1138,17 @@ next:
                 DISPATCH();
             }
         }
+        if (callable.tag == WF_TAG_OBJ &&
+            (callable.u.o->type == &wf_type_inline_function || callable.u.o->type == &wf_type_method)) {
+            ic_func = wf_inline_func_of(callable, &ic_self);
+            if (!WF_IS_NULL(ic_func)) {
+                ic_base = base;
+                ic_args = args;
+                ic_npos = npos;
+                ic_kw = kwnames;
+                goto inline_call;
+            }
+        }
         if (callable.tag == WF_TAG_OBJ && callable.u.o->type == &wf_type_native &&
             ((WfNative *)callable.u.o)->owner && nargs > 0 &&
             wf_type_is_subtype(wf_type_of(args[0]), ((WfNative *)callable.u.o)->owner)) {
@@ -1229,6 +1248,17 @@ next:
             DISPATCH();
         }
         SAVE_FRAME();
+        if (callable.tag == WF_TAG_OBJ &&
+            (callable.u.o->type == &wf_type_inline_function || callable.u.o->type == &wf_type_method)) {
+            ic_func = wf_inline_func_of(callable, &ic_self);
+            if (!WF_IS_NULL(ic_func)) {
+                ic_base = base;
+                ic_args = base + 1;
+                ic_npos = npos;
+                ic_kw = kwnames;
+                goto inline_call;
+            }
+        }
         WfValue r = wf_call(vm, callable, base + 1, npos, kwnames);
         if (kwnames) wf_obj_decref(vm, kwnames);
         for (WfValue *p = base; p < sp; p++) wf_decref(vm, *p);
@@ -2239,6 +2269,95 @@ next:
     }
 #endif
 
+inline_call : {
+    /* Twisted's unwindGenerator, with its first _inlineCallbacks step run
+     * by this loop: the generator's frame goes on top of ours, and
+     * do_yield / gen_return / error play the trampoline for it. Its status
+     * object waits on our stack where the call's result goes. */
+    WfValue stv = wf_inline_begin(vm, ic_func, ic_self, ic_args, ic_npos, ic_kw);
+    if (ic_kw) wf_obj_decref(vm, ic_kw);
+    for (WfValue *p = ic_base; p < sp; p++) wf_decref(vm, *p);
+    sp = ic_base;
+    if (WF_IS_NULL(stv)) goto error;
+    WfInline *st = (WfInline *)stv.u.o;
+    if (vm->depth >= vm->recursion_limit) {
+        /* Let the C trampoline meet the RecursionError. */
+        PUSH(wf_ref(st->deferred));
+        SAVE_FRAME();
+        int rc = wf_defer_run_inline(vm, st, WF_NONE, NULL);
+        wf_obj_decref(vm, &st->ob);
+        if (rc < 0) goto error;
+        DISPATCH();
+    }
+    PUSH(stv);
+    WfFrame *gf = ((WfGen *)st->gen.u.o)->frame;
+    gf->gen->state = WF_GEN_RUNNING;
+    gf->entry = false;
+    gf->resume_kind = WF_RESUME_INLINE;
+    gf->prev = f;
+    SAVE_FRAME();
+    vm->depth++;
+    gen_enter(vm, gf);
+    f = gf;
+    LOAD_FRAME();
+    DISPATCH();
+}
+
+inline_yielded : {
+    /* ic_gf, the first step of an @inlineCallbacks call, yielded yv; f is
+     * its caller, with the status on top. */
+    WfFrame *gf = ic_gf;
+    WfInline *st = (WfInline *)TOP().u.o;
+    WfValue send = WF_NULL;
+    WfDeferred *wait = NULL;
+    int rc = 0;
+    WfInlineStep step = wf_inline_yielded(vm, st, yv, &send, &wait);
+    if (step == WF_INLINE_SEND) {
+        bool throwing = wf_is_failure(send);
+        if (throwing) {
+            /* throwExceptionIntoGenerator, as wf_inline_step does. */
+            wf_failure_set_pending(vm, send);
+            bool thrown = wf_is_exception(WF_FAILURE(send)->value);
+            wf_decref(vm, send);
+            if (!thrown) {
+                rc = wf_inline_loop_finished(vm, st, WF_NULL);
+                goto inline_done;
+            }
+        }
+        gf->gen->state = WF_GEN_RUNNING;
+        SAVE_FRAME();
+        vm->depth++;
+        gen_enter(vm, gf);
+        f = gf;
+        LOAD_FRAME();
+        if (throwing) goto error;
+        PUSH(send);
+        DISPATCH();
+    }
+    if (step == WF_INLINE_ADDBOTH) {
+        SAVE_FRAME();
+        rc = wf_defer_run_inline(vm, st, WF_NONE, wait);
+    } else if (step == WF_INLINE_ERROR) {
+        rc = -1;
+    }
+    goto inline_done;
+
+inline_finished:
+    /* ic_gf ended: returned retv, or raised (retv WF_NULL); f is its
+     * caller, with the status on top. */
+    st = (WfInline *)TOP().u.o;
+    SAVE_FRAME();
+    rc = wf_inline_loop_finished(vm, st, retv);
+
+inline_done:
+    /* The first step is over: the call's result replaces the status. */
+    st = (WfInline *)TOP().u.o;
+    TOP() = wf_ref(st->deferred);
+    wf_obj_decref(vm, &st->ob);
+    if (rc < 0) goto error;
+    DISPATCH();
+}
+
 do_yield:
     /* A generator frame entered from C (wf_frame_resume) returns to it; one
      * this loop pushed (for-loop or yield from) hands yv to its caller. */
@@ -2258,6 +2377,10 @@ do_yield:
         if (gf->resume_kind == WF_RESUME_FOR_ITER) {
             PUSH(yv);
             DISPATCH();
+        }
+        if (gf->resume_kind == WF_RESUME_INLINE) {
+            ic_gf = gf;
+            goto inline_yielded;
         }
         if (gf->resume_kind == WF_RESUME_CALL) {
             WfValue gv = TOP();
@@ -2282,6 +2405,7 @@ gen_return : {
     g->frame = NULL;
     wf_mem_free(vm, gf);
     LOAD_FRAME();
+    if (kind == WF_RESUME_INLINE) goto inline_finished;
     WfValue it = POP();
     wf_decref(vm, it);
     if (kind == WF_RESUME_FOR_ITER) {
@@ -2336,11 +2460,18 @@ error : {
             /* A generator this loop resumed: it is finished; the caller's
              * FOR_ITER / YIELD_FROM raises in its place (PEP 479 first). */
             WfGen *g = f->gen;
+            uint8_t kind = f->resume_kind;
             gen_leave(vm, f, true);
             g->state = WF_GEN_CLOSED;
             g->frame = NULL;
             wf_mem_free(vm, f);
             wf_gen_convert_stopiteration(vm);
+            if (kind == WF_RESUME_INLINE) {
+                f = prev;
+                LOAD_FRAME();
+                retv = WF_NULL;
+                goto inline_finished;
+            }
         }
     } else {
         frame_release(vm, f);

@@ -27,7 +27,10 @@ struct WfFrame {
                               its slots are already released */
     uint8_t resume_kind;   /* a generator frame pushed by the dispatch loop
                               itself: what its caller's instruction expects
-                              (WF_RESUME_FOR_ITER / WF_RESUME_YIELD_FROM) */
+                              (WF_RESUME_FOR_ITER / WF_RESUME_YIELD_FROM /
+                              WF_RESUME_CALL; WF_RESUME_INLINE: the first
+                              step of an @inlineCallbacks call, whose
+                              status object is on the caller's stack) */
     struct WfGen *gen;     /* the generator owning this heap frame */
     WfValue caller_handled;/* while a generator runs: its caller's handled
                               exception, restored when it suspends */
@@ -36,7 +39,7 @@ struct WfFrame {
     WfValue slots[];       /* locals, cells, frees, then the value stack */
 };
 
-enum { WF_RESUME_NONE, WF_RESUME_FOR_ITER, WF_RESUME_YIELD_FROM, WF_RESUME_CALL };
+enum { WF_RESUME_NONE, WF_RESUME_FOR_ITER, WF_RESUME_YIELD_FROM, WF_RESUME_CALL, WF_RESUME_INLINE };
 
 WfValue wf_vm_call_function(WfVM *vm, WfFunction *fn, const WfValue *args, size_t nargs,
                             WfObject *kwnames);

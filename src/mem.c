@@ -139,4 +139,31 @@ void wf_obj_free(WfVM *vm, WfObject *o) {
     if (type->flags & WF_TPFLAG_HEAPTYPE) wf_obj_decref(vm, &type->ob);
 }
 
-void wf_obj_dealloc(WfVM *vm, WfObject *o) { o->type->dealloc(vm, o); }
+/* CPython's trashcan: freeing one object frees what it owned, so a long
+ * chain (exceptions linked by __context__, nested lists, instances that
+ * own the next one) would nest one C dealloc per link. Past this depth an
+ * object is queued instead, linked through its refcnt (which nobody reads
+ * once it is 0; the collector sees a non-zero count, or 0, which it
+ * already treats as "being destroyed"), and freed when the outermost
+ * dealloc returns. */
+#define WF_DEALLOC_DEPTH 200
+
+void wf_obj_dealloc(WfVM *vm, WfObject *o) {
+    if (vm->dealloc_depth >= WF_DEALLOC_DEPTH) {
+        o->refcnt = (intptr_t)vm->trash;
+        vm->trash = o;
+        return;
+    }
+    vm->dealloc_depth++;
+    o->type->dealloc(vm, o);
+    if (--vm->dealloc_depth == 0) {
+        while (vm->trash) {
+            WfObject *t = vm->trash;
+            vm->trash = (WfObject *)t->refcnt;
+            t->refcnt = 0;
+            vm->dealloc_depth = 1;
+            t->type->dealloc(vm, t);
+            vm->dealloc_depth = 0;
+        }
+    }
+}

@@ -45,6 +45,8 @@ struct WfVM {
                                     size class, reused before malloc */
     size_t mem_bytes;            /* live bytes allocated through the funnel */
     size_t mem_limit;            /* MemoryError past this (0: none) */
+    int dealloc_depth;           /* deallocs nested on the C stack (mem.c) */
+    WfObject *trash;             /* deallocs put off until they unwind */
 
     /* Frame stack (frame.c): heap chunks, so a call is a pointer bump. */
     void *frame_chunk;

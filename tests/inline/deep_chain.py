@@ -50,3 +50,39 @@ for i in range(50000):
     d = mixed(d)
 first.callback(0)
 print("mixed", d.result)
+
+# Built from the inside: each call starts the next one inside its first
+# step, 100,000 deep; the dispatch loop runs those steps in place, so
+# building nests no C calls either (the recursion limit counts the frames).
+import sys
+sys.setrecursionlimit(200000)
+far_end = Deferred()
+
+@inlineCallbacks
+def nested(n):
+    if n == 0:
+        v = yield far_end
+        return v
+    v = yield nested(n - 1)
+    return v + 1
+
+d = nested(100000)
+print("nested built", d.called)
+far_end.callback(0)
+print("nested unwound", d.result)
+
+@inlineCallbacks
+def nested_sync(n):
+    if n == 0:
+        raise KeyError(0)
+    try:
+        yield nested_sync(n - 1)
+    except KeyError as e:
+        raise KeyError(e.args[0] + 1) from None
+
+# 10,000 deep: each Failure records the whole stack it was made on (as
+# Twisted's does), so this part costs time quadratic in the depth; 10,000
+# is past WF_MAX_C_DEPTH (6000), so nesting C calls would still fail.
+d = nested_sync(10000)
+print("nested sync failure", d.result.value.args[0])
+d.addErrback(lambda f: None)
