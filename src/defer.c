@@ -1072,7 +1072,8 @@ static WfValue deferred_new_slot(WfVM *vm, WfType *type, const WfValue *args, si
     WfDeferred *d = deferred_alloc(vm, type);
     if (!d) return WF_NULL;
     WfValue self = WF_OBJ(d);
-    if ((type->flags & WF_TPFLAG_HEAPTYPE) && !nargs && !kw) return self;
+    /* Deferred() with no canceller: nothing for __init__ to do. */
+    if (!nargs && !kw) return self;
     WfValue r = m_init(vm, self, args, nargs, kw);
     if (WF_IS_NULL(r)) {
         wf_decref(vm, self);

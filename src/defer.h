@@ -54,7 +54,7 @@ typedef struct WfTwisted {
 
 /* The VM's Twisted state (borrowed), or NULL before wf_twisted_init or
  * after teardown dropped the modules. */
-WfTwisted *wf_twisted_state(WfVM *vm);
+static inline WfTwisted *wf_twisted_state(WfVM *vm) { return (WfTwisted *)vm->twisted; }
 /* A class of the table above (borrowed); falls back to Exception when the
  * state is gone (teardown). */
 WfType *wf_twisted_class(WfVM *vm, WfTwClass c);

@@ -243,6 +243,8 @@ static WfValue generator_error(WfVM *vm, WfValue f, WfValue got) {
     return WF_NULL;
 }
 
+static WfValue status_new(WfVM *vm, WfValue gen);
+
 WfValue wf_inline_begin(WfVM *vm, WfValue f, WfValue self, const WfValue *args, size_t nargs, WfObject *kwnames) {
     WfValue gen;
     if (WF_IS_NULL(self)) {
@@ -275,6 +277,12 @@ WfValue wf_inline_begin(WfVM *vm, WfValue f, WfValue self, const WfValue *args, 
         wf_decref(vm, gen);
         return WF_NULL;
     }
+    return status_new(vm, gen);
+}
+
+/* _cancellableInlineCallbacks up to its first step: the status for gen
+ * (stolen), owning it and the Deferred the caller will get. */
+static WfValue status_new(WfVM *vm, WfValue gen) {
     WfInline *st = (WfInline *)wf_obj_alloc(vm, &wf_type_inline_status, sizeof(WfInline));
     if (!st) {
         wf_decref(vm, gen);
@@ -292,9 +300,8 @@ WfValue wf_inline_begin(WfVM *vm, WfValue f, WfValue self, const WfValue *args, 
     return WF_OBJ(st);
 }
 
-WfValue wf_inline_call(WfVM *vm, WfValue f, WfValue self, const WfValue *args, size_t nargs, WfObject *kwnames) {
-    WfValue stv = wf_inline_begin(vm, f, self, args, nargs, kwnames);
-    if (WF_IS_NULL(stv)) return stv;
+/* Runs the first step of status stv (stolen): the call's Deferred. */
+static WfValue inline_run(WfVM *vm, WfValue stv) {
     WfInline *st = (WfInline *)stv.u.o;
     WfValue d = wf_ref(st->deferred);
     int rc = wf_defer_run_inline(vm, st, WF_NONE, NULL);
@@ -304,6 +311,11 @@ WfValue wf_inline_call(WfVM *vm, WfValue f, WfValue self, const WfValue *args, s
         return WF_NULL;
     }
     return d;
+}
+
+WfValue wf_inline_call(WfVM *vm, WfValue f, WfValue self, const WfValue *args, size_t nargs, WfObject *kwnames) {
+    WfValue stv = wf_inline_begin(vm, f, self, args, nargs, kwnames);
+    return WF_IS_NULL(stv) ? stv : inline_run(vm, stv);
 }
 
 WfValue wf_inline_func_of(WfValue callable, WfValue *self) {
@@ -440,7 +452,30 @@ static WfValue f_return_value(WfVM *vm, WfValue self, const WfValue *args, size_
     return WF_NULL;
 }
 
+/* ensureDeferred(coro): a Deferred as it is; a generator (weft has no
+ * coroutines) driven as inlineCallbacks drives one; otherwise
+ * NotACoroutineError, with Twisted's text. */
+static WfValue f_ensure_deferred(WfVM *vm, WfValue self, const WfValue *args, size_t nargs, WfObject *kw) {
+    static const char *const kwlist[] = {"coro", NULL};
+    WfValue a[1];
+    if (wf_args_bind(vm, "ensureDeferred", args, nargs, kw, kwlist, 0, 1, a) < 0) return WF_NULL;
+    if (wf_is_deferred(a[0])) return wf_ref(a[0]);
+    if (!(WF_IS_OBJ(a[0]) && a[0].u.o->type == &wf_type_generator)) {
+        WfValue r = wf_repr(vm, a[0]);
+        if (WF_IS_NULL(r)) return r;
+        WfValue msg = wf_str_printf(vm, "%s is not a coroutine or a Deferred", WF_STR(r)->data);
+        wf_decref(vm, r);
+        if (WF_IS_NULL(msg)) return msg;
+        wf_twisted_raise(vm, WF_TW_NOT_A_COROUTINE_ERROR, &msg, 1);
+        wf_decref(vm, msg);
+        return WF_NULL;
+    }
+    WfValue stv = status_new(vm, wf_ref(a[0]));
+    return WF_IS_NULL(stv) ? stv : inline_run(vm, stv);
+}
+
 static const WfMethodDef inline_functions[] = {
+    {"ensureDeferred", f_ensure_deferred, "Schedule the execution of a coroutine that awaits/yields from Deferreds."},
     {"inlineCallbacks", f_inline_callbacks,
      "inlineCallbacks helps you write Deferred-using code that looks like a regular sequential function."},
     {"returnValue", f_return_value, "Return val from a inlineCallbacks generator."},

@@ -3,10 +3,11 @@
  * by wf_twisted_init at VM start (each in sys.modules under its dotted
  * name and an attribute of its parent), and the per-VM Twisted state: the
  * exception classes (heap classes, so they carry Twisted's module names),
- * Failure's counter and the setDebugging flag. Until WfVM has a slot for
- * it, the state lives in the VM's private intern table (vm->interned,
- * never visible to scripts) under a key no str can equal, the static state
- * type itself: one identity-hash probe to find, gone last at teardown. */
+ * Failure's counter and the setDebugging flag. The state is owned by the
+ * VM's private intern table (vm->interned, never visible to scripts) under
+ * a key no str can equal, the static state type itself, so that it goes
+ * last at teardown; vm->twisted is a borrowed pointer to it, because every
+ * Deferred made or fired reads it, and it clears that pointer as it dies. */
 #include <string.h>
 #include "class.h"
 #include "defer.h"
@@ -29,6 +30,7 @@ static void state_clear(WfVM *vm, WfObject *o) {
 }
 
 static void state_dealloc(WfVM *vm, WfObject *o) {
+    if (vm->twisted == o) vm->twisted = NULL;
     state_clear(vm, o);
     wf_obj_free(vm, o);
 }
@@ -50,13 +52,6 @@ static WfType state_type = {
     .traverse = state_traverse,
     .clear = state_clear,
 };
-
-WfTwisted *wf_twisted_state(WfVM *vm) {
-    if (!wf_is_dict(vm->interned)) return NULL;
-    WfValue s = wf_dict_get(vm, vm->interned, WF_OBJ(&state_type));
-    if (!WF_IS_OBJ(s) || s.u.o->type != &state_type) return NULL;
-    return (WfTwisted *)s.u.o;
-}
 
 WfType *wf_twisted_class(WfVM *vm, WfTwClass c) {
     WfTwisted *st = wf_twisted_state(vm);
@@ -395,6 +390,7 @@ int wf_twisted_init(WfVM *vm) {
     int src = wf_dict_set(vm, vm->interned, WF_OBJ(&state_type), WF_OBJ(st));
     wf_obj_decref(vm, &st->ob);
     if (src < 0) goto done;
+    vm->twisted = &st->ob;
 
     WfValue targets[MOD_COUNT] = {mods[DEFER], mods[FAILURE], mods[ERROR]};
     for (size_t i = 0; i < sizeof class_specs / sizeof class_specs[0]; i++) {

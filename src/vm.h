@@ -47,6 +47,8 @@ struct WfVM {
     size_t mem_limit;            /* MemoryError past this (0: none) */
     int dealloc_depth;           /* deallocs nested on the C stack (mem.c) */
     WfObject *trash;             /* deallocs put off until they unwind */
+    WfObject *twisted;           /* the Twisted runtime's state (twisted.c;
+                                    borrowed, NULL once it is gone) */
 
     /* Frame stack (frame.c): heap chunks, so a call is a pointer bump. */
     void *frame_chunk;
