@@ -53,12 +53,18 @@ static WfTraceback *tb_node(WfVM *vm, WfCode *code, int line, WfTraceback *next)
 }
 
 /* The running frames as a chain, oldest first; skip_current leaves out the
- * innermost one (the frame that is handling the exception). */
+ * innermost one (the frame that is handling the exception). At most the
+ * innermost WF_FAILURE_STACK_MAX: in Twisted the stack can never be deeper
+ * (CPython's default recursion limit), while weft runs @inlineCallbacks
+ * chains 100,000 deep, where a full copy per Failure would cost time
+ * quadratic in the depth. */
+#define WF_FAILURE_STACK_MAX 1000
+
 static WfObject *capture_stack(WfVM *vm, bool skip_current) {
     WfTraceback *head = NULL;
     WfFrame *f = vm->frame;
     if (f && skip_current) f = f->prev;
-    for (; f; f = f->prev) {
+    for (int n = 0; f && n < WF_FAILURE_STACK_MAX; f = f->prev, n++) {
         WfTraceback *n = tb_node(vm, f->code, wf_frame_line(f), head);
         if (!n) {
             /* A stack is a nicety: drop it rather than fail the Failure. */
