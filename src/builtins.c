@@ -893,7 +893,7 @@ BUILTIN(sorted) {
 /* ---- arithmetic --------------------------------------------------------------------- */
 
 static bool is_number(WfValue v) {
-    return v.tag == WF_TAG_INT || v.tag == WF_TAG_BOOL || v.tag == WF_TAG_FLOAT || wf_is_bigint(v);
+    return v.tag == WF_TAG_INT || v.tag == WF_TAG_BOOL || wf_is_float(v) || wf_is_bigint(v);
 }
 
 /* a.__divmod__(b), then b.__rdivmod__(a), for other types. */

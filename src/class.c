@@ -6,16 +6,19 @@
  * built-in and user types. Lookups go through the per-class caches of
  * class.h (valid while vm->next_type_version is unchanged, or while no
  * class dict of the MRO gained or lost a name).
- * Also: C3 linearisation, instance attributes (inline values for plain
- * classes, else the instance dict at type->dictoffset: see "instance
- * attributes"), descriptors (functions, staticmethod, classmethod,
- * property, classes with __get__/__set__, built-in types with __get__),
- * super(), object's methods, and __build_class__. */
+ * Also: C3 linearisation, instance layout (the built-in base's part, then
+ * __slots__ values, then inline values for plain classes or else the
+ * instance dict: see "instance attributes" and set_layout), descriptors
+ * (functions, staticmethod, classmethod, property, __slots__ members,
+ * classes with __get__/__set__, built-in types with __get__), __del__,
+ * metaclasses, super(), object's methods, and __build_class__. */
 #include <string.h>
 #include "class.h"
 #include "dict.h"
 #include "func.h"
+#include "gc.h"
 #include "interp.h"
+#include "str.h"
 #include "type.h"
 
 static const char *const sp_cnames[WF_SP_COUNT] = {
@@ -130,9 +133,11 @@ static uint64_t class_stamp(WfVM *vm, WfType *t) {
     return s;
 }
 
+/* By the name's string hash (interned names always have it), not its
+ * address: which names share an entry then does not depend on where the
+ * allocator happened to put them. */
 static inline size_t cache_slot(const WfObject *name) {
-    uintptr_t p = (uintptr_t)name;
-    return (size_t)((p >> 4) ^ (p >> 10)) & (WF_ATTR_CACHE_SIZE - 1);
+    return (size_t)((const WfStr *)name)->hash & (WF_ATTR_CACHE_SIZE - 1);
 }
 
 static bool is_data_descriptor(WfVM *vm, WfValue attr);
@@ -208,10 +213,14 @@ static WfValue sp_heap(WfVM *vm, WfType *t, int sp) {
 
 static WfValue property_get(WfVM *vm, WfProperty *p, WfValue obj);
 static int property_set(WfVM *vm, WfProperty *p, WfValue obj, WfValue v);
+typedef struct WfMember WfMember;
+static WfValue member_get(WfVM *vm, WfMember *m, WfValue obj);
+static int member_set(WfVM *vm, WfMember *m, WfValue obj, WfValue v);
+static WfValue member_make(WfVM *vm, WfType *owner, WfObject *name, size_t offset);
 
 static bool is_data_descriptor(WfVM *vm, WfValue attr) {
     WfType *at = wf_type_of(attr);
-    if (at == &wf_type_property) return true;
+    if (at == &wf_type_property || at == &wf_type_member) return true;
     if (!IS_HEAP(at)) return false;
     const WfMethodDef *def;
     return !WF_IS_NULL(sp_lookup(vm, at, WF_SP_SET, &def)) || !WF_IS_NULL(sp_lookup(vm, at, WF_SP_DELETE, &def)) ||
@@ -241,6 +250,7 @@ static WfValue bind(WfVM *vm, WfValue attr, WfValue obj, WfType *owner) {
     if (at == &wf_type_staticmethod) return wf_ref(((WfWrapper *)attr.u.o)->func);
     if (at == &wf_type_classmethod) return wf_method_new(vm, ((WfWrapper *)attr.u.o)->func, WF_OBJ(owner));
     if (at == &wf_type_property) return WF_IS_NULL(obj) ? wf_ref(attr) : property_get(vm, (WfProperty *)attr.u.o, obj);
+    if (at == &wf_type_member) return WF_IS_NULL(obj) ? wf_ref(attr) : member_get(vm, (WfMember *)attr.u.o, obj);
     if (IS_HEAP(at)) {
         const WfMethodDef *def;
         WfValue get = sp_lookup(vm, at, WF_SP_GET, &def);
@@ -284,7 +294,33 @@ typedef struct InlineArea {
     WfValue v[];
 } InlineArea;
 
-#define AREA(o, t) ((InlineArea *)((char *)(o) + (t)->dictoffset))
+/* The area of an instance of a class with inline values, or of any class
+ * whose built-in base has a fixed size. */
+#define AREA_AT(o, t) ((InlineArea *)((char *)(o) + (t)->dictoffset))
+
+/* Instances of str and tuple subclasses vary in size: their __slots__
+ * values and dict slot follow the items (CPython's negative
+ * tp_dictoffset), at offsets counted from var_items_end. */
+static size_t var_items_end(const WfObject *o) {
+    size_t end = (o->type->flags & WF_TPFLAG_STR) ? offsetof(WfStr, data) + (size_t)((const WfStr *)o)->len + 1
+                                                  : sizeof(WfTuple) + ((const WfTuple *)o)->n * sizeof(WfValue);
+    return (end + 15) & ~(size_t)15;
+}
+
+/* Where the offsets of t's slots and dict area start in o. */
+static inline char *layout_base(WfObject *o, WfType *t) {
+    return t->itemsize ? (char *)o + var_items_end(o) : (char *)o;
+}
+
+static __attribute__((noinline)) InlineArea *var_area(WfObject *o, WfType *t) {
+    return (InlineArea *)(layout_base(o, t) + HEAP(t)->slots_end);
+}
+
+static inline InlineArea *area_of(WfObject *o, WfType *t) { return t->itemsize ? var_area(o, t) : AREA_AT(o, t); }
+
+size_t wf_class_var_size(WfType *t, size_t end) {
+    return ((end + 15) & ~(size_t)15) + t->size - static_base(t)->size;
+}
 
 /* Index of name in t's inline names (adding it when add), -1 when absent
  * or full. The cache entry remembers it. */
@@ -321,7 +357,7 @@ static inline bool inline_mode(const InlineArea *a, const WfHeapType *h) {
 /* Moves an instance's inline values into a new dict (in index order, which
  * is their insertion order). Returns the dict slot, NULL on error. */
 static WfValue *materialize(WfVM *vm, WfObject *o, WfType *t) {
-    InlineArea *a = AREA(o, t);
+    InlineArea *a = area_of(o, t);
     WfHeapType *h = HEAP(t);
     if (!WF_IS_NULL(a->dict) && !inline_mode(a, h)) return &a->dict;
     WfValue d = wf_dict_new(vm);
@@ -350,9 +386,9 @@ static WfObject *alloc_instance(WfVM *vm, WfType *t) {
     if (!h->inline_ok) return wf_obj_alloc(vm, t, t->size);
     WfObject *o = wf_obj_alloc(vm, t, t->dictoffset + sizeof(InlineArea) + h->ninline * sizeof(WfValue));
     if (o) {
-        AREA(o, t)->cap = h->ninline;
+        AREA_AT(o, t)->cap = h->ninline;
         wf_obj_incref(h->keydict);
-        AREA(o, t)->dict = WF_OBJ(h->keydict);
+        AREA_AT(o, t)->dict = WF_OBJ(h->keydict);
     }
     return o;
 }
@@ -386,12 +422,18 @@ static WfValue instance_builtin_attr(WfVM *vm, WfValue obj, WfObject *name, bool
 }
 
 /* The instance's own value for name (borrowed), WF_NULL when it has none. */
-static inline WfValue own_attr(WfValue obj, WfType *t, WfAttrCacheEntry *e, WfObject *name) {
-    InlineArea *a = AREA(obj.u.o, t);
+static inline __attribute__((always_inline)) WfValue own_attr(WfValue obj, WfType *t, WfAttrCacheEntry *e,
+                                                           WfObject *name) {
     WfHeapType *h = HEAP(t);
-    if (inline_mode(a, h)) {
-        int64_t k = inline_index(NULL, h, e, name, false);
-        return k >= 0 && (uint64_t)k < a->cap ? a->v[k] : WF_NULL;
+    InlineArea *a;
+    if (h->inline_ok) {
+        a = AREA_AT(obj.u.o, t);
+        if (inline_mode(a, h)) {
+            int64_t k = inline_index(NULL, h, e, name, false);
+            return k >= 0 && (uint64_t)k < a->cap ? a->v[k] : WF_NULL;
+        }
+    } else {
+        a = area_of(obj.u.o, t);
     }
     if (WF_IS_NULL(a->dict)) return WF_NULL;
     /* Instances of a class usually store their attributes in the same
@@ -415,7 +457,9 @@ static WfValue getattr_nohook(WfVM *vm, WfValue obj, WfObject *name) {
     WfValue attr = e->value;
     if (!e->plain) {
         if (e->kind == 2) return ((const WfGetSetDef *)e->ptr)->get(vm, obj);
-        if (wf_type_of(attr) == &wf_type_property) return property_get(vm, (WfProperty *)attr.u.o, obj);
+        WfType *at = wf_type_of(attr);
+        if (at == &wf_type_member) return member_get(vm, (WfMember *)attr.u.o, obj);
+        if (at == &wf_type_property) return property_get(vm, (WfProperty *)attr.u.o, obj);
         wf_incref(attr);
         WfValue r = bind(vm, attr, obj, t);
         wf_decref(vm, attr);
@@ -484,6 +528,9 @@ static int set_instance_dict(WfVM *vm, WfValue obj, WfValue v) {
     return 0;
 }
 
+static WfType *solid_base(WfType *t);
+static bool same_slots(WfType *a, WfType *b);
+
 /* obj.__class__ = cls: allowed between heap classes with the same layout. */
 static int set_instance_class(WfVM *vm, WfValue obj, WfValue v) {
     WfType *t = wf_type_of(obj);
@@ -492,8 +539,13 @@ static int set_instance_class(WfVM *vm, WfValue obj, WfValue v) {
         return -1;
     }
     WfType *nt = (WfType *)v.u.o;
-    if (!IS_HEAP(nt) || !IS_HEAP(t) || static_base(nt) != static_base(t) || nt->size != t->size ||
-        nt->dictoffset != t->dictoffset) {
+    if (!IS_HEAP(nt) || !IS_HEAP(t)) {
+        wf_err_format(vm, &wf_exc_TypeError,
+                      "__class__ assignment only supported for mutable types or ModuleType subclasses");
+        return -1;
+    }
+    if (static_base(nt) != static_base(t) || nt->size != t->size || nt->dictoffset != t->dictoffset ||
+        HEAP(nt)->slots_end != HEAP(t)->slots_end || !same_slots(solid_base(nt), solid_base(t))) {
         wf_err_format(vm, &wf_exc_TypeError, "__class__ assignment: '%s' object layout differs from '%s'", nt->name,
                       t->name);
         return -1;
@@ -509,8 +561,8 @@ static int set_instance_class(WfVM *vm, WfValue obj, WfValue v) {
 /* Stores (or, v WF_NULL, deletes) an attribute in the instance itself:
  * its inline values while it can, else its dict. */
 static int set_own_attr(WfVM *vm, WfValue obj, WfType *t, WfAttrCacheEntry *e, WfObject *name, WfValue v) {
-    InlineArea *a = AREA(obj.u.o, t);
     WfHeapType *h = HEAP(t);
+    InlineArea *a = h->inline_ok ? AREA_AT(obj.u.o, t) : area_of(obj.u.o, t);
     if (inline_mode(a, h)) {
         int64_t k = inline_index(vm, h, e, name, !WF_IS_NULL(v));
         if (WF_IS_NULL(v)) {
@@ -573,6 +625,7 @@ int wf_instance_setattr_plain(WfVM *vm, WfValue obj, WfObject *name, WfValue v) 
     }
     if (!WF_IS_NULL(attr) && WF_IS_OBJ(attr)) {
         WfType *at = wf_type_of(attr);
+        if (at == &wf_type_member) return member_set(vm, (WfMember *)attr.u.o, obj, v);
         if (at == &wf_type_property) return property_set(vm, (WfProperty *)attr.u.o, obj, v);
         if (IS_HEAP(at) && is_data_descriptor(vm, attr)) {
             const WfMethodDef *d2;
@@ -593,8 +646,8 @@ int wf_instance_setattr_plain(WfVM *vm, WfValue obj, WfObject *name, WfValue v) 
             return 0;
         }
     }
-    if (dunder && t->dictoffset) {
-        if (strcmp(s, "__dict__") == 0) return set_instance_dict(vm, obj, v);
+    if (dunder) {
+        if (t->dictoffset && strcmp(s, "__dict__") == 0) return set_instance_dict(vm, obj, v);
         if (strcmp(s, "__class__") == 0) {
             if (WF_IS_NULL(v)) {
                 wf_err_format(vm, &wf_exc_TypeError, "can't delete __class__ attribute");
@@ -604,7 +657,7 @@ int wf_instance_setattr_plain(WfVM *vm, WfValue obj, WfObject *name, WfValue v) 
         }
     }
     if (!t->dictoffset) {
-        if (def)
+        if (def || !WF_IS_NULL(attr))
             wf_err_format(vm, &wf_exc_AttributeError, "'%s' object attribute '%s' is read-only", t->name, s);
         else
             wf_err_format(vm, &wf_exc_AttributeError, "'%s' object has no attribute '%s'", t->name, s);
@@ -854,6 +907,43 @@ static int slot_setattr(WfVM *vm, WfValue obj, WfObject *name, WfValue v) {
     return 0;
 }
 
+/* __del__: run once per object (gc.h's mark), from its dealloc or from
+ * the collector's finalize pass; an exception in it is reported as
+ * CPython's unraisable hook does and otherwise ignored. */
+static void heap_finalize(WfVM *vm, WfObject *o) {
+    if (wf_gc_is_finalized(o)) return;
+    wf_gc_set_finalized(o);
+    WfType *t = o->type;
+    WfValue del = sp_heap(vm, t, WF_SP_DEL);
+    if (!WF_IS_NULL(del)) {
+        WfValue saved = wf_err_fetch(vm);
+        wf_incref(del);
+        WfValue r = call_method_value(vm, del, WF_OBJ(o), t, NULL, 0, NULL);
+        if (WF_IS_NULL(r)) {
+            WfValue exc = wf_err_fetch(vm);
+            WfValue rep = wf_repr(vm, del);
+            fflush(stdout);
+            wf_write_stderr(vm, "Exception ignored in: ", 22);
+            if (!WF_IS_NULL(rep)) {
+                wf_write_stderr(vm, WF_STR(rep)->data, (size_t)WF_STR(rep)->len);
+                wf_decref(vm, rep);
+            } else {
+                wf_err_clear(vm);
+                wf_write_stderr(vm, "<object repr() failed>", 22);
+            }
+            wf_write_stderr(vm, "\n", 1);
+            wf_print_exception(vm, exc);
+            wf_decref(vm, exc);
+        }
+        wf_decref(vm, r);
+        wf_decref(vm, del);
+        wf_err_clear(vm);
+        if (!WF_IS_NULL(saved)) wf_err_restore(vm, saved);
+    }
+    WfType *b = static_base(t);
+    if (b->finalize) b->finalize(vm, o);
+}
+
 /* Binary operators, CPython's SLOT1BINFULL: the left operand's method, then
  * the right operand's reflected one, which goes first when the right
  * operand's class is a subclass that overrides it. A method not in any
@@ -916,6 +1006,28 @@ BIN_SLOTS(DEF_BIN)
 #define REF_INP(n) slot_inp_##n,
 static const WfBinaryFn bin_slots[WF_BIN_COUNT] = {BIN_SLOTS(REF_BIN)};
 static const WfBinaryFn inp_slots[WF_BIN_COUNT] = {BIN_SLOTS(REF_INP)};
+
+/* Attributes of a class whose metaclass is a heap type: the metaclass's
+ * data descriptors (a property on the metaclass), then type's lookup (the
+ * class's MRO), then the metaclass's other attributes bound to the class
+ * (its methods), then the metaclass's __getattr__. */
+static WfValue meta_getattr(WfVM *vm, WfValue cls, WfObject *name) {
+    WfType *mt = cls.u.o->type;
+    WfAttrCacheEntry *e = cache_entry(vm, mt, name);
+    if (!e->plain && e->kind != 2) return getattr_nohook(vm, cls, name);
+    WfValue r = wf_type_type.getattr(vm, cls, name);
+    if (!WF_IS_NULL(r) || !wf_err_matches(vm, &wf_exc_AttributeError)) return r;
+    e = cache_entry(vm, mt, name);
+    if (!WF_IS_NULL(e->value)) {
+        wf_err_clear(vm);
+        return getattr_nohook(vm, cls, name);
+    }
+    WfValue hook = sp_heap(vm, mt, WF_SP_GETATTR);
+    if (WF_IS_NULL(hook)) return r;
+    wf_err_clear(vm);
+    WfValue n = WF_OBJ(name);
+    return call_method_value(vm, hook, cls, mt, &n, 1, NULL);
+}
 
 /* ---- slot inheritance ------------------------------------------------------------------ */
 
@@ -1040,6 +1152,16 @@ static void fixup_slots(WfVM *vm, WfType *t) {
             }
         }
     }
+    int del[2] = {WF_SP_DEL, -1};
+    int fsrc = slot_source(t, offsetof(WfType, finalize), del, 1, &f);
+    t->finalize = fsrc == 1 ? heap_finalize : (void (*)(WfVM *, WfObject *))f;
+    if (static_base(t) == &wf_type_type) {
+        /* Classes of a metaclass: type's attribute protocol, then the
+         * metaclass's attributes. */
+        t->getattr = meta_getattr;
+        t->setattr = wf_type_type.setattr;
+        return;
+    }
     /* Attribute access: the plain instance paths unless a class hooks it. */
     int ga[2] = {WF_SP_GETATTRIBUTE, WF_SP_GETATTR};
     t->getattr = slot_source(t, offsetof(WfType, getattr), ga, 2, &f) == 1 ? slot_getattr_hook : wf_instance_getattr;
@@ -1054,10 +1176,26 @@ void wf_class_update_slots(WfVM *vm, WfType *t) {
 
 /* ---- heap type instances --------------------------------------------------------------- */
 
-/* Drops the instance's dict and inline values. */
+/* The __slots__ values of an instance (empty for classes without). */
+static inline WfValue *slot_values(WfObject *o, WfType *t, size_t *n) {
+    WfHeapType *h = HEAP(t);
+    *n = (h->slots_end - h->slots_start) / sizeof(WfValue);
+    return (WfValue *)(layout_base(o, t) + h->slots_start);
+}
+
+/* Drops the instance's __slots__ values, dict and inline values. */
 static void release_own_attrs(WfVM *vm, WfObject *o, WfType *t) {
+    if (HEAP(t)->slots_end != HEAP(t)->slots_start) {
+        size_t ns;
+        WfValue *sv = slot_values(o, t, &ns);
+        for (size_t i = 0; i < ns; i++) {
+            WfValue x = sv[i];
+            sv[i] = WF_NULL;
+            wf_decref(vm, x);
+        }
+    }
     if (!t->dictoffset) return;
-    InlineArea *a = AREA(o, t);
+    InlineArea *a = area_of(o, t);
     WfValue d = a->dict;
     a->dict = WF_NULL;
     wf_decref(vm, d);
@@ -1071,16 +1209,45 @@ static void release_own_attrs(WfVM *vm, WfObject *o, WfType *t) {
 
 static void heap_instance_dealloc(WfVM *vm, WfObject *o) {
     WfType *t = o->type;
+    if (t->finalize == heap_finalize && !wf_gc_is_finalized(o)) {
+        /* __del__ runs on a live object; if it stored self somewhere the
+         * object lives on, finalized for good (CPython's PEP 442). */
+        o->refcnt = 1;
+        t->finalize(vm, o);
+        if (--o->refcnt != 0) return;
+        t = o->type;
+    }
     release_own_attrs(vm, o, t);
     WfType *b = static_base(t);
-    if (b && b->dealloc && b != &wf_type_object) b->dealloc(vm, o);
-    else wf_obj_free(vm, o);
+    if (b == &wf_type_object) {
+        wf_obj_free(vm, o);
+    } else if (b == &wf_type_tuple) {
+        /* tuple's dealloc hides the items by zeroing the count, which would
+         * move the dict area (var_items_end) under a collection that its
+         * decrefs trigger; emptying the slots hides them as well. */
+        WfTuple *tu = (WfTuple *)o;
+        o->refcnt = 1; /* see list.c list_dealloc */
+        for (size_t i = tu->n; i-- > 0;) {
+            WfValue x = tu->items[i];
+            tu->items[i] = WF_NULL;
+            wf_decref(vm, x);
+        }
+        wf_obj_free(vm, o);
+    } else if (b->dealloc) {
+        b->dealloc(vm, o);
+    } else {
+        wf_obj_free(vm, o);
+    }
 }
 
 static void heap_instance_traverse(WfObject *o, WfVisitFn visit, void *arg) {
     WfType *t = o->type;
+    size_t ns;
+    WfValue *sv = slot_values(o, t, &ns);
+    for (size_t i = 0; i < ns; i++)
+        if (WF_IS_OBJ(sv[i])) visit(sv[i].u.o, arg);
     if (t->dictoffset) {
-        InlineArea *a = AREA(o, t);
+        InlineArea *a = area_of(o, t);
         if (WF_IS_OBJ(a->dict)) visit(a->dict.u.o, arg);
         if (HEAP(t)->inline_ok)
             for (uint64_t i = 0; i < a->cap; i++)
@@ -1121,8 +1288,9 @@ static bool has_own_init(const WfType *b) {
     return false;
 }
 
-/* Calling a class: __new__, then __init__ when __new__ gave an instance. */
-static WfValue heap_type_call(WfVM *vm, WfType *type, const WfValue *args, size_t nargs, WfObject *kwnames) {
+/* Calling a class: __new__, then __init__ when __new__ gave an instance
+ * (type.__call__). */
+WfValue wf_class_instantiate(WfVM *vm, WfType *type, const WfValue *args, size_t nargs, WfObject *kwnames) {
     const WfMethodDef *ndef, *idef;
     WfValue newm = sp_lookup(vm, type, WF_SP_NEW, &ndef);
     WfValue initm = sp_lookup(vm, type, WF_SP_INIT, &idef);
@@ -1161,7 +1329,7 @@ static WfValue heap_type_call(WfVM *vm, WfType *type, const WfValue *args, size_
              * ones (list, dict, set) fill the instance in their __init__,
              * which a class's own __init__ replaces (it may call it).
              * Exceptions keep the arguments as .args either way. */
-            bool by_init = has_own_init(base) && !(base->flags & WF_TPFLAG_EXC);
+            bool by_init = has_own_init(base) && !(base->flags & (WF_TPFLAG_EXC | WF_TPFLAG_TYPE));
             self = base->new_(vm, type, by_init ? NULL : args, by_init ? 0 : nargs, by_init ? NULL : kwnames);
             if (WF_IS_NULL(self)) return self;
             if (by_init && !heap_init && idef) {
@@ -1197,6 +1365,14 @@ static WfValue heap_type_call(WfVM *vm, WfType *type, const WfValue *args, size_
         }
     }
     return self;
+}
+
+/* A heap class's new_ slot: its metaclass's __call__ when it has one
+ * (type has none), else type.__call__. */
+static WfValue heap_type_call(WfVM *vm, WfType *type, const WfValue *args, size_t nargs, WfObject *kwnames) {
+    WfType *mt = type->ob.type;
+    if (mt->call) return mt->call(vm, WF_OBJ(type), args, nargs, kwnames);
+    return wf_class_instantiate(vm, type, args, nargs, kwnames);
 }
 
 /* ---- class creation ------------------------------------------------------------------------- */
@@ -1405,15 +1581,175 @@ static int finish_class(WfVM *vm, WfType *t, WfObject *kwnames, const WfValue *k
     return 0;
 }
 
-static WfValue class_new(WfVM *vm, const char *name, WfValue bases, WfValue ns, WfObject *kwnames,
+/* CPython's solid_base: the class whose instance layout t's instances
+ * have, t itself or its nearest ancestor that added to its base's layout
+ * (own __slots__, or a built-in type larger than its base). */
+static WfType *solid_base(WfType *t) {
+    while (IS_HEAP(t) && !HEAP(t)->nslots_own) t = t->base;
+    if (IS_HEAP(t)) return t;
+    while (t->base && t->base->size == t->size && t->base->itemsize == t->itemsize) t = t->base;
+    return t;
+}
+
+/* "__x" in class C names "_C__x" (CPython's _Py_Mangle). Returns an
+ * interned str, NULL on error. */
+static WfObject *mangle(WfVM *vm, const char *cls, WfStr *name) {
+    const char *n = name->data;
+    size_t len = (size_t)name->len;
+    while (*cls == '_') cls++;
+    if (len < 2 || n[0] != '_' || n[1] != '_' || (n[len - 1] == '_' && n[len - 2] == '_') || !*cls ||
+        memchr(n, '.', len))
+        return wf_str_intern(vm, n, len);
+    WfValue m = wf_str_printf(vm, "_%s%s", cls, n);
+    if (WF_IS_NULL(m)) return NULL;
+    WfObject *r = wf_str_intern(vm, WF_STR(m)->data, (size_t)WF_STR(m)->len);
+    wf_decref(vm, m);
+    return r;
+}
+
+/* The namespace's __slots__: *out a sorted list of the (mangled) names
+ * that get a member descriptor, WF_NULL when there is no __slots__;
+ * *want_dict when '__dict__' is among them ('__weakref__' is accepted and
+ * has no effect: there are no weak references). */
+static int read_slots(WfVM *vm, const char *cls, WfType *t, WfValue ns, WfValue *out, bool *want_dict) {
+    *out = WF_NULL;
+    *want_dict = false;
+    WfValue sl = wf_dict_get_str(ns, HEAP(t)->spname[WF_SP_SLOTS]);
+    if (WF_IS_NULL(sl)) return 0;
+    WfValue items = wf_is_str(sl) ? wf_tuple_pack(vm, 1, sl) : wf_list_from_iterable(vm, sl);
+    if (WF_IS_NULL(items)) return -1;
+    const WfValue *iv = wf_is_tuple(items) ? WF_TUPLE(items)->items : WF_LIST(items)->items;
+    size_t n = wf_is_tuple(items) ? WF_TUPLE(items)->n : WF_LIST(items)->n;
+    WfValue names = wf_list_new(vm, n);
+    if (WF_IS_NULL(names)) goto fail;
+    for (size_t i = 0; i < n; i++) {
+        WfValue x = iv[i];
+        if (!wf_is_str(x)) {
+            wf_err_format(vm, &wf_exc_TypeError, "__slots__ items must be strings, not '%s'", wf_type_name(x));
+            goto fail;
+        }
+        if (!wf_str_is_identifier(WF_STR(x))) {
+            wf_err_format(vm, &wf_exc_TypeError, "__slots__ must be identifiers");
+            goto fail;
+        }
+        if (strcmp(WF_STR(x)->data, "__dict__") == 0) {
+            if (*want_dict) {
+                wf_err_format(vm, &wf_exc_TypeError, "__dict__ slot disallowed: we already got one");
+                goto fail;
+            }
+            *want_dict = true;
+            continue;
+        }
+        if (strcmp(WF_STR(x)->data, "__weakref__") == 0) continue;
+        WfObject *m = mangle(vm, cls, WF_STR(x));
+        if (!m || wf_list_append(vm, names, WF_OBJ(m)) < 0) goto fail;
+    }
+    wf_decref(vm, items);
+    if (wf_list_sort(vm, names, WF_NULL, false) < 0) {
+        wf_decref(vm, names);
+        return -1;
+    }
+    *out = names;
+    return 0;
+fail:
+    wf_decref(vm, items);
+    wf_decref(vm, names);
+    return -1;
+}
+
+/* Puts a member descriptor for each __slots__ name into the class dict d
+ * (a copy of the namespace ns), their values at t's own slot offsets. A
+ * name given twice gets the later offset, as in CPython. */
+static int add_members(WfVM *vm, WfType *t, WfValue ns, WfValue d, WfValue names) {
+    WfList *l = WF_LIST(names);
+    size_t off = HEAP(t)->slots_end - l->n * sizeof(WfValue);
+    for (size_t i = 0; i < l->n; i++, off += sizeof(WfValue)) {
+        if (!WF_IS_NULL(wf_dict_get_str(ns, l->items[i].u.o))) {
+            wf_err_format(vm, &wf_exc_ValueError, "'%s' in __slots__ conflicts with class variable",
+                          WF_STR(l->items[i])->data);
+            return -1;
+        }
+        WfValue m = member_make(vm, t, l->items[i].u.o, off);
+        if (WF_IS_NULL(m)) return -1;
+        int rc = wf_dict_set(vm, d, l->items[i], m);
+        wf_decref(vm, m);
+        if (rc < 0) return -1;
+    }
+    return 0;
+}
+
+/* Where instances keep their state. Built-in base, then the __slots__
+ * values of the heap classes in the MRO, then the dict area (inline values
+ * for classes whose built-in base is object), which is last because its
+ * size varies per instance. A class's own slots go right after its base's,
+ * so their offsets hold for every subclass; the dict area moves. Instances
+ * of str and tuple subclasses keep the dict slot after their items. */
+static int set_layout(WfVM *vm, WfType *t, WfType *base, WfTuple *bases, WfValue slots, bool want_dict) {
+    WfHeapType *h = HEAP(t);
+    WfType *ss = h->static_base;
+    size_t nslots = WF_IS_NULL(slots) ? 0 : WF_LIST(slots)->n;
+    bool var = ss->itemsize != 0;
+    /* CPython's int and type are variable-sized too, and its str is not. */
+    if (nslots && (ss->flags & (WF_TPFLAG_TUPLE | WF_TPFLAG_INT | WF_TPFLAG_TYPE))) {
+        wf_err_format(vm, &wf_exc_TypeError, "nonempty __slots__ not supported for subtype of '%s'", ss->name);
+        return -1;
+    }
+    if (ss == &wf_type_type) {
+        /* A metaclass: its instances are classes, whose namespace is
+         * their __dict__. */
+        h->slots_start = h->slots_end = sizeof(WfHeapType);
+        t->dictoffset = 0;
+        t->size = sizeof(WfHeapType);
+        return 0;
+    }
+    /* Exceptions always have a __dict__ (their own, in WfException). */
+    bool base_dict = (ss->flags & WF_TPFLAG_EXC) != 0;
+    for (size_t i = 0; i < bases->n; i++)
+        if (((WfType *)bases->items[i].u.o)->dictoffset) base_dict = true;
+    if (want_dict && base_dict) {
+        wf_err_format(vm, &wf_exc_TypeError, "__dict__ slot disallowed: we already got one");
+        return -1;
+    }
+    bool has_dict = WF_IS_NULL(slots) || want_dict || base_dict;
+    if (IS_HEAP(base)) {
+        h->slots_start = HEAP(base)->slots_start;
+        h->slots_end = HEAP(base)->slots_end;
+    } else {
+        h->slots_start = h->slots_end = var ? 0 : (ss->size + 15) & ~(size_t)15;
+    }
+    h->slots_end += nslots * sizeof(WfValue);
+    h->nslots_own = (uint32_t)nslots;
+    h->inline_ok = ss == &wf_type_object && has_dict;
+    t->itemsize = ss->itemsize;
+    if (var) {
+        /* Offsets from the end of the items; size counts what follows
+         * them on top of the built-in type's (wf_class_var_size). */
+        t->dictoffset = has_dict ? SIZE_MAX : 0; /* SIZE_MAX: "has one", see area_of */
+        t->size = ss->size + h->slots_end + (has_dict ? sizeof(WfValue) : 0);
+    } else if (!has_dict) {
+        t->dictoffset = 0;
+        t->size = h->slots_end;
+    } else {
+        t->dictoffset = h->slots_end;
+        t->size = t->dictoffset + (h->inline_ok ? sizeof(InlineArea) : sizeof(WfValue));
+    }
+    return 0;
+}
+
+static WfValue class_new(WfVM *vm, WfType *meta, const char *name, WfValue bases, WfValue ns, WfObject *kwnames,
                          const WfValue *kwvals) {
     WfTuple *bt = WF_TUPLE(bases);
     WfValue own_bases = bt->n == 0 ? wf_tuple_pack(vm, 1, WF_OBJ(&wf_type_object)) : wf_ref(bases);
     if (WF_IS_NULL(own_bases)) return own_bases;
     bt = WF_TUPLE(own_bases);
-    /* The solid base gives the instance layout: the largest base, and every
-     * other base's built-in layout must be compatible with it. */
-    WfType *solid = NULL;
+    WfType *mt = wf_class_calculate_meta(vm, meta, own_bases);
+    if (!mt) {
+        wf_decref(vm, own_bases);
+        return WF_NULL;
+    }
+    /* CPython's best_base: the base whose layout the instances take; every
+     * other base's layout must be a prefix of it. */
+    WfType *base = NULL, *winner = NULL;
     for (size_t i = 0; i < bt->n; i++) {
         WfValue b = bt->items[i];
         if (!wf_is_type(b)) {
@@ -1425,26 +1761,24 @@ static WfValue class_new(WfVM *vm, const char *name, WfValue bases, WfValue ns, 
             wf_decref(vm, own_bases);
             return wf_err_format(vm, &wf_exc_TypeError, "type '%s' is not an acceptable base type", bty->name);
         }
-        if (!solid || bty->size > solid->size) solid = bty;
-    }
-    WfType *ss = static_base(solid);
-    for (size_t i = 0; i < bt->n; i++) {
-        WfType *sb = static_base((WfType *)bt->items[i].u.o);
-        if (sb != &wf_type_object && ss != &wf_type_object && !wf_type_is_subtype(ss, sb) &&
-            !wf_type_is_subtype(sb, ss) && sb->size != ss->size) {
+        WfType *cand = solid_base(bty);
+        if (!winner || wf_type_is_subtype(cand, winner)) {
+            if (!winner || cand != winner) base = bty;
+            winner = cand;
+        } else if (!wf_type_is_subtype(winner, cand)) {
             wf_decref(vm, own_bases);
             return wf_err_format(vm, &wf_exc_TypeError, "multiple bases have instance lay-out conflict");
         }
     }
-    WfHeapType *h = (WfHeapType *)wf_obj_alloc_gc(vm, &wf_type_type, sizeof(WfHeapType));
+    WfHeapType *h = (WfHeapType *)wf_obj_alloc_gc(vm, mt, sizeof(WfHeapType));
     if (!h) {
         wf_decref(vm, own_bases);
         return WF_NULL;
     }
     WfType *t = &h->type;
-    /* Start from the solid base's slots, then make it ours. */
+    /* Start from the best base's slots, then make it ours. */
     WfObject head = t->ob;
-    memcpy(t, solid, sizeof(WfType));
+    memcpy(t, base, sizeof(WfType));
     t->ob = head;
     t->base = NULL;
     t->dict = t->mro = t->bases = NULL;
@@ -1464,55 +1798,75 @@ static WfValue class_new(WfVM *vm, const char *name, WfValue bases, WfValue ns, 
     t->name = nm;
     /* type->base is an owned reference: instances' deallocation may need
      * it after the collector cleared the MRO. */
-    t->base = solid;
-    wf_obj_incref(&solid->ob);
-    h->static_base = ss;
+    t->base = base;
+    wf_obj_incref(&base->ob);
+    h->static_base = static_base(base);
     t->bases = own_bases.u.o;
-    t->flags = (solid->flags & (WF_TPFLAG_EXC | WF_TPFLAG_INT | WF_TPFLAG_STR | WF_TPFLAG_TUPLE | WF_TPFLAG_LIST |
-                                WF_TPFLAG_DICT)) |
+    t->flags = (base->flags & (WF_TPFLAG_EXC | WF_TPFLAG_INT | WF_TPFLAG_FLOAT | WF_TPFLAG_STR | WF_TPFLAG_TUPLE |
+                               WF_TPFLAG_LIST | WF_TPFLAG_DICT | WF_TPFLAG_TYPE)) |
                WF_TPFLAG_HEAPTYPE | WF_TPFLAG_BASETYPE | WF_TPFLAG_GC;
     /* Every change of any class namespace moves the epoch (class.h). */
     if (++vm->next_type_version == 0) ++vm->next_type_version;
     t->version = vm->next_type_version;
-    /* Plain classes keep attributes inline (InlineArea), others in the
-     * dict only; either way the dict slot is at dictoffset. */
-    h->inline_ok = ss == &wf_type_object;
-    h->ninline = 4;
-    if (solid->dictoffset) {
-        t->dictoffset = solid->dictoffset;
-        t->size = solid->size;
-    } else {
-        t->dictoffset = (solid->size + 15) & ~(size_t)15;
-        t->size = t->dictoffset + (h->inline_ok ? sizeof(InlineArea) : sizeof(WfValue));
+    /* A metaclass's instances are classes: they keep type's slots. */
+    if (h->static_base != &wf_type_type) {
+        t->dealloc = heap_instance_dealloc;
+        t->traverse = heap_instance_traverse;
+        t->clear = heap_instance_clear;
     }
-    if (IS_HEAP(solid) && HEAP(solid)->ninline > h->ninline) h->ninline = HEAP(solid)->ninline;
+    t->new_ = heap_type_call;
+    WfValue slots = WF_NULL;
+    bool want_dict;
+    if (intern_special_names(vm, h, bt) < 0 || read_slots(vm, name, t, ns, &slots, &want_dict) < 0 ||
+        set_layout(vm, t, base, bt, slots, want_dict) < 0)
+        goto fail;
+    h->ninline = 4;
+    if (IS_HEAP(base) && HEAP(base)->ninline > h->ninline) h->ninline = HEAP(base)->ninline;
     if (h->inline_ok) {
         WfValue kd = wf_dict_new(vm);
         if (WF_IS_NULL(kd)) goto fail;
         h->keydict = kd.u.o;
     }
-    t->dealloc = heap_instance_dealloc;
-    t->traverse = heap_instance_traverse;
-    t->clear = heap_instance_clear;
-    t->new_ = heap_type_call;
-    if (intern_special_names(vm, h, bt) < 0) goto fail;
     WfValue d = wf_dict_copy(vm, ns);
     if (WF_IS_NULL(d)) goto fail;
     t->dict = d.u.o;
+    if (!WF_IS_NULL(slots) && add_members(vm, t, ns, d, slots) < 0) goto fail;
     if (prepare_namespace(vm, t, d) < 0) goto fail;
     WfValue mro = c3_mro(vm, t, bt);
     if (WF_IS_NULL(mro)) goto fail;
     t->mro = mro.u.o;
     fixup_slots(vm, t);
     if (finish_class(vm, t, kwnames, kwvals) < 0) goto fail;
+    wf_decref(vm, slots);
     return WF_OBJ(t);
 fail:
+    wf_decref(vm, slots);
     wf_obj_decref(vm, &t->ob);
     return WF_NULL;
 }
 
 WfValue wf_class_new(WfVM *vm, const char *name, WfValue bases, WfValue ns) {
-    return class_new(vm, name, bases, ns, NULL, NULL);
+    return class_new(vm, &wf_type_type, name, bases, ns, NULL, NULL);
+}
+
+WfValue wf_class_new_meta(WfVM *vm, WfType *meta, const char *name, WfValue bases, WfValue ns, WfObject *kwnames,
+                          const WfValue *kwvals) {
+    return class_new(vm, meta, name, bases, ns, kwnames, kwvals);
+}
+
+WfValue wf_class_type_call(WfVM *vm, const WfValue *args, size_t nargs, WfObject *kwnames) {
+    WfValue cls = wf_type_type.new_(vm, &wf_type_type, args, nargs, kwnames);
+    if (WF_IS_NULL(cls) || nargs != 3) return cls;
+    WfType *mt = cls.u.o->type;
+    WfValue init = sp_heap(vm, mt, WF_SP_INIT);
+    if (WF_IS_NULL(init)) return cls;
+    WfValue r = call_method_value(vm, init, cls, mt, args, nargs, kwnames);
+    if (WF_IS_NULL(r)) {
+        wf_decref(vm, cls);
+        return r;
+    }
+    wf_decref(vm, r);
+    return cls;
 }
 
 void wf_heap_type_dealloc(WfVM *vm, WfObject *o) {
@@ -1530,6 +1884,7 @@ void wf_heap_type_dealloc(WfVM *vm, WfObject *o) {
 void wf_heap_type_traverse(WfObject *o, WfVisitFn visit, void *arg) {
     WfType *t = (WfType *)o;
     if (!IS_HEAP(t)) return;
+    if (IS_HEAP(o->type)) visit(&o->type->ob, arg); /* a metaclass */
     if (t->dict) visit(t->dict, arg);
     if (t->mro) visit(t->mro, arg);
     if (t->bases) visit(t->bases, arg);
@@ -1553,6 +1908,31 @@ void wf_heap_type_clear(WfVM *vm, WfObject *o) {
 
 /* ---- __build_class__ ------------------------------------------------------------------ */
 
+/* CPython's _PyType_CalculateMetaclass: the most derived of meta and the
+ * metaclasses of the bases; NULL with TypeError when they conflict. */
+WfType *wf_class_calculate_meta(WfVM *vm, WfType *meta, WfValue bases) {
+    WfTuple *bt = WF_TUPLE(bases);
+    WfType *winner = meta;
+    for (size_t i = 0; i < bt->n; i++) {
+        WfType *tmp = wf_type_of(bt->items[i]);
+        if (wf_type_is_subtype(winner, tmp)) continue;
+        if (wf_type_is_subtype(tmp, winner)) {
+            winner = tmp;
+            continue;
+        }
+        wf_err_format(vm, &wf_exc_TypeError,
+                      "metaclass conflict: the metaclass of a derived class must be a (non-strict) subclass of the "
+                      "metaclasses of all its bases");
+        return NULL;
+    }
+    return winner;
+}
+
+/* The class statement: the metaclass (given, else the bases' most derived
+ * one), its __prepare__ for the namespace, the body, then the metaclass
+ * called with (name, bases, namespace, **keywords). A plain class (type as
+ * the metaclass) skips the lookups. The namespace must be a dict: class
+ * bodies store their names straight into one. */
 static WfValue build_class(WfVM *vm, WfValue self, const WfValue *args, size_t nargs, WfObject *kwnames) {
     if (nargs < 2 || wf_type_of(args[0]) != &wf_type_function || !wf_is_str(args[1]))
         return wf_err_format(vm, &wf_exc_TypeError, "__build_class__: bad arguments");
@@ -1560,68 +1940,104 @@ static WfValue build_class(WfVM *vm, WfValue self, const WfValue *args, size_t n
     const char *name = WF_STR(args[1])->data;
     WfValue bases = wf_tuple_from_array(vm, args + 2, nargs - 2);
     if (WF_IS_NULL(bases)) return bases;
-    /* metaclass=type is the default; other keywords go to
+    /* Keywords other than metaclass go to the metaclass and from there to
      * __init_subclass__. */
-    WfValue kwn = WF_NULL;
+    WfValue kwn = WF_NULL, ns = WF_NULL, cls = WF_NULL, cell = WF_NULL;
     WfValue *kwv = NULL;
+    WfValue meta = WF_NULL;
+    size_t nkw = 0;
     if (kwnames && ((WfTuple *)kwnames)->n) {
         WfTuple *kw = (WfTuple *)kwnames;
         kwn = wf_list_new(vm, kw->n);
-        kwv = wf_mem_alloc(vm, sizeof(WfValue) * kw->n);
-        if (WF_IS_NULL(kwn) || !kwv) goto fail;
-        size_t n = 0;
+        kwv = wf_mem_alloc(vm, sizeof(WfValue) * (kw->n + 3));
+        if (WF_IS_NULL(kwn) || !kwv) goto done;
         for (size_t i = 0; i < kw->n; i++) {
             const char *k = WF_STR(kw->items[i])->data;
             WfValue v = args[nargs + i];
             if (strcmp(k, "metaclass") == 0) {
-                if (v.tag == WF_TAG_OBJ && v.u.o == &wf_type_type.ob) continue;
-                wf_err_format(vm, &wf_exc_TypeError, "metaclasses other than type are not supported");
-                goto fail;
+                meta = v;
+                continue;
             }
-            if (wf_list_append(vm, kwn, kw->items[i]) < 0) goto fail;
-            kwv[n++] = v;
+            if (wf_list_append(vm, kwn, kw->items[i]) < 0) goto done;
+            kwv[3 + nkw++] = v;
         }
-        WfValue t = wf_tuple_from_array(vm, WF_LIST(kwn)->items, n);
+        WfValue t = wf_tuple_from_array(vm, WF_LIST(kwn)->items, nkw);
         wf_decref(vm, kwn);
         kwn = t;
-        if (WF_IS_NULL(kwn)) goto fail;
-        if (n == 0) {
+        if (WF_IS_NULL(kwn)) goto done;
+        if (nkw == 0) {
             wf_decref(vm, kwn);
             kwn = WF_NULL;
         }
     }
-    WfValue ns = wf_dict_new(vm);
-    if (WF_IS_NULL(ns)) goto fail;
-    WfValue r = wf_vm_call_class_body(vm, body, ns);
-    if (WF_IS_NULL(r)) {
-        wf_decref(vm, ns);
-        goto fail;
+    if (WF_IS_NULL(meta))
+        meta = WF_TUPLE(bases)->n ? WF_OBJ(wf_type_of(WF_TUPLE(bases)->items[0])) : WF_OBJ(&wf_type_type);
+    if (wf_is_type(meta)) {
+        WfType *m = wf_class_calculate_meta(vm, (WfType *)meta.u.o, bases);
+        if (!m) goto done;
+        meta = WF_OBJ(m);
     }
+    bool plain = meta.u.o == &wf_type_type.ob;
+    if (plain) {
+        ns = wf_dict_new(vm);
+    } else {
+        WfObject *pk = wf_str_intern_cstr(vm, "__prepare__");
+        WfValue prep = pk ? wf_getattr_opt(vm, meta, pk) : WF_NULL;
+        if (WF_IS_NULL(prep)) {
+            if (wf_err_occurred(vm)) goto done;
+            ns = wf_dict_new(vm);
+        } else {
+            WfValue pa[2] = {args[1], bases}, *pargs = pa;
+            if (nkw) {
+                kwv[1] = args[1];
+                kwv[2] = bases;
+                pargs = kwv + 1;
+            }
+            ns = wf_call(vm, prep, pargs, 2, WF_IS_NULL(kwn) ? NULL : kwn.u.o);
+            wf_decref(vm, prep);
+            if (!WF_IS_NULL(ns) && !wf_is_dict(ns)) {
+                wf_err_format(vm, &wf_exc_TypeError, "%s.__prepare__() must return a mapping, not %s",
+                              wf_is_type(meta) ? ((WfType *)meta.u.o)->name : "<metaclass>", wf_type_name(ns));
+                wf_decref(vm, ns);
+                ns = WF_NULL;
+            }
+        }
+    }
+    if (WF_IS_NULL(ns)) goto done;
+    WfValue r = wf_vm_call_class_body(vm, body, ns);
+    if (WF_IS_NULL(r)) goto done;
     wf_decref(vm, r);
     WfObject *cellkey = wf_str_intern_cstr(vm, "__classcell__");
-    WfValue cell = cellkey ? wf_dict_get_str(ns, cellkey) : WF_NULL;
+    cell = cellkey ? wf_dict_get_str(ns, cellkey) : WF_NULL;
     if (!WF_IS_NULL(cell)) {
         wf_incref(cell);
         if (wf_dict_del(vm, ns, WF_OBJ(cellkey)) < 0) wf_err_clear(vm);
     }
-    WfValue cls = class_new(vm, name, bases, ns, WF_IS_NULL(kwn) ? NULL : kwn.u.o, kwv);
-    wf_decref(vm, ns);
+    if (plain) {
+        cls = class_new(vm, &wf_type_type, name, bases, ns, WF_IS_NULL(kwn) ? NULL : kwn.u.o, kwv ? kwv + 3 : NULL);
+    } else {
+        WfValue ca[3] = {args[1], bases, ns}, *cargs = ca;
+        if (nkw) {
+            kwv[0] = args[1];
+            kwv[1] = bases;
+            kwv[2] = ns;
+            cargs = kwv;
+        }
+        cls = wf_call(vm, meta, cargs, 3, WF_IS_NULL(kwn) ? NULL : kwn.u.o);
+    }
     if (!WF_IS_NULL(cls) && !WF_IS_NULL(cell) && wf_type_of(cell) == &wf_type_cell) {
         WfCell *c = (WfCell *)cell.u.o;
         WfValue old = c->value;
         c->value = wf_ref(cls);
         wf_decref(vm, old);
     }
+done:
     wf_decref(vm, cell);
+    wf_decref(vm, ns);
     wf_decref(vm, bases);
     wf_decref(vm, kwn);
     wf_mem_free(vm, kwv);
     return cls;
-fail:
-    wf_decref(vm, bases);
-    wf_decref(vm, kwn);
-    wf_mem_free(vm, kwv);
-    return WF_NULL;
 }
 
 const WfMethodDef wf_build_class_def = {"__build_class__", build_class, "internal helper for class statements"};
@@ -1663,6 +2079,13 @@ static WfValue object_m_new(WfVM *vm, WfValue self, const WfValue *args, size_t 
     if (!wf_type_is_subtype(cls, owner))
         return wf_err_format(vm, &wf_exc_TypeError, "%s.__new__(%s): %s is not a subtype of %s", owner->name,
                              cls->name, cls->name, owner->name);
+    /* CPython's tp_new_wrapper: the nearest class not given its __new__ by
+     * a class statement must make its instances the way owner does. */
+    WfType *sb = cls;
+    while (IS_HEAP(sb) && has_heap_sp(vm, sb, WF_SP_NEW)) sb = sb->base;
+    if (static_base(sb)->new_ != owner->new_)
+        return wf_err_format(vm, &wf_exc_TypeError, "%s.__new__(%s) is not safe, use %s.__new__()", owner->name,
+                             cls->name, sb->name);
     if (owner != &wf_type_object) {
         if (!owner->new_) return wf_err_format(vm, &wf_exc_TypeError, "cannot create '%s' instances", owner->name);
         return owner->new_(vm, cls, args + 1, nargs - 1, kw);
@@ -1674,15 +2097,7 @@ static WfValue object_m_new(WfVM *vm, WfValue self, const WfValue *args, size_t 
         if (!has_heap_sp(vm, cls, WF_SP_INIT))
             return wf_err_format(vm, &wf_exc_TypeError, "%s() takes no arguments", cls->name);
     }
-    if (!IS_HEAP(cls)) {
-        if (cls == &wf_type_object) return cls->new_(vm, cls, NULL, 0, NULL);
-        return wf_err_format(vm, &wf_exc_TypeError, "object.__new__(%s) is not safe, use %s.__new__()", cls->name,
-                             cls->name);
-    }
-    WfType *sb = static_base(cls);
-    if (sb != &wf_type_object)
-        return wf_err_format(vm, &wf_exc_TypeError, "object.__new__(%s) is not safe, use %s.__new__()", cls->name,
-                             sb->name);
+    if (!IS_HEAP(cls)) return cls->new_(vm, cls, NULL, 0, NULL);
     WfObject *o = alloc_instance(vm, cls);
     if (!o) return WF_NULL;
     return WF_OBJ(o);
@@ -1804,7 +2219,7 @@ static WfValue object_m_subclasshook(WfVM *vm, WfValue self, const WfValue *args
     return WF_NOTIMPL;
 }
 
-/* __init__ first: heap_type_call compares against it. */
+/* __init__ first: wf_class_instantiate compares against it. */
 const WfMethodDef wf_object_methods[] = {
     {"__init__", object_m_init, "Initialize self.  See help(type(self)) for accurate signature."},
     {"__new__", object_m_new, "Create and return a new object.  See help(type) for accurate signature.",
@@ -2084,6 +2499,145 @@ WfType wf_type_property = {
     .doc = "Property attribute.",
 };
 
+/* ---- member descriptors (__slots__) --------------------------------------------------------- */
+
+typedef struct WfMember {
+    WfObject ob;
+    WfType *owner;               /* the class whose __slots__ named it */
+    WfObject *name;              /* interned str */
+    size_t offset;               /* of its WfValue in an instance */
+} WfMember;
+
+static WfValue member_make(WfVM *vm, WfType *owner, WfObject *name, size_t offset) {
+    WfMember *m = (WfMember *)wf_obj_alloc(vm, &wf_type_member, sizeof(WfMember));
+    if (!m) return WF_NULL;
+    m->owner = owner;
+    wf_obj_incref(&owner->ob);
+    m->name = name;
+    wf_obj_incref(name);
+    m->offset = offset;
+    return WF_OBJ(m);
+}
+static void member_clear(WfVM *vm, WfObject *o) {
+    WfMember *m = (WfMember *)o;
+    WfType *t = m->owner;
+    m->owner = NULL;
+    if (t) wf_obj_decref(vm, &t->ob);
+}
+static void member_dealloc(WfVM *vm, WfObject *o) {
+    member_clear(vm, o);
+    wf_obj_decref(vm, ((WfMember *)o)->name);
+    wf_obj_free(vm, o);
+}
+static void member_traverse(WfObject *o, WfVisitFn visit, void *arg) {
+    WfMember *m = (WfMember *)o;
+    if (m->owner) visit(&m->owner->ob, arg);
+}
+
+static WfValue *member_slot(WfVM *vm, WfMember *m, WfValue obj) {
+    if (!m->owner || !wf_isinstance(obj, m->owner)) {
+        wf_err_format(vm, &wf_exc_TypeError, "descriptor '%s' for '%s' objects doesn't apply to a '%s' object",
+                      ((WfStr *)m->name)->data, m->owner ? m->owner->name : "?", wf_type_name(obj));
+        return NULL;
+    }
+    return (WfValue *)(layout_base(obj.u.o, obj.u.o->type) + m->offset);
+}
+static WfValue member_get(WfVM *vm, WfMember *m, WfValue obj) {
+    WfValue *slot = member_slot(vm, m, obj);
+    if (!slot) return WF_NULL;
+    if (WF_IS_NULL(*slot))
+        return wf_err_format(vm, &wf_exc_AttributeError, "'%s' object has no attribute '%s'", wf_type_name(obj),
+                             ((WfStr *)m->name)->data);
+    return wf_ref(*slot);
+}
+/* v WF_NULL deletes; deleting an unset slot names only the attribute, as
+ * CPython 3.11. */
+static int member_set(WfVM *vm, WfMember *m, WfValue obj, WfValue v) {
+    WfValue *slot = member_slot(vm, m, obj);
+    if (!slot) return -1;
+    if (WF_IS_NULL(v) && WF_IS_NULL(*slot)) {
+        wf_err_format(vm, &wf_exc_AttributeError, "%s", ((WfStr *)m->name)->data);
+        return -1;
+    }
+    WfValue old = *slot;
+    *slot = wf_ref(v);
+    wf_decref(vm, old);
+    return 0;
+}
+static WfValue member_m_get(WfVM *vm, WfValue self, const WfValue *args, size_t nargs, WfObject *kw) {
+    if (wf_args_check(vm, "__get__", nargs, kw, 1, 2) < 0) return WF_NULL;
+    if (WF_IS_NONE(args[0])) return wf_ref(self);
+    return member_get(vm, (WfMember *)self.u.o, args[0]);
+}
+static WfValue member_m_set(WfVM *vm, WfValue self, const WfValue *args, size_t nargs, WfObject *kw) {
+    if (wf_args_check(vm, "__set__", nargs, kw, 2, 2) < 0) return WF_NULL;
+    return member_set(vm, (WfMember *)self.u.o, args[0], args[1]) < 0 ? WF_NULL : WF_NONE;
+}
+static WfValue member_m_delete(WfVM *vm, WfValue self, const WfValue *args, size_t nargs, WfObject *kw) {
+    if (wf_args_check(vm, "__delete__", nargs, kw, 1, 1) < 0) return WF_NULL;
+    return member_set(vm, (WfMember *)self.u.o, args[0], WF_NULL) < 0 ? WF_NULL : WF_NONE;
+}
+static const WfMethodDef member_methods[] = {
+    {"__get__", member_m_get, "Return an attribute of instance, which is of type owner."},
+    {"__set__", member_m_set, "Set an attribute of instance to value."},
+    {"__delete__", member_m_delete, "Delete an attribute of instance."},
+    {NULL, NULL, NULL}};
+static WfValue member_get_name(WfVM *vm, WfValue self) { return wf_ref(WF_OBJ(((WfMember *)self.u.o)->name)); }
+static WfValue member_get_qualname(WfVM *vm, WfValue self) {
+    WfMember *m = (WfMember *)self.u.o;
+    return wf_str_printf(vm, "%s.%s", m->owner ? type_qualname(vm, m->owner) : "?", ((WfStr *)m->name)->data);
+}
+static WfValue member_get_objclass(WfVM *vm, WfValue self) {
+    WfMember *m = (WfMember *)self.u.o;
+    return m->owner ? wf_ref(WF_OBJ(m->owner)) : WF_NONE;
+}
+static WfValue member_get_doc(WfVM *vm, WfValue self) { return WF_NONE; }
+static const WfGetSetDef member_getsets[] = {
+    {"__name__", member_get_name, NULL},
+    {"__qualname__", member_get_qualname, NULL},
+    {"__objclass__", member_get_objclass, NULL},
+    {"__doc__", member_get_doc, NULL},
+    {NULL, NULL, NULL}};
+static WfValue member_repr(WfVM *vm, WfValue v) {
+    WfMember *m = (WfMember *)v.u.o;
+    return wf_str_printf(vm, "<member '%s' of '%s' objects>", ((WfStr *)m->name)->data,
+                         m->owner ? m->owner->name : "?");
+}
+
+WfType wf_type_member = {
+    .ob = WF_STATIC_OBJECT_HEAD(&wf_type_type),
+    .name = "member_descriptor",
+    .base = &wf_type_object,
+    .flags = WF_TPFLAG_GC,
+    .size = sizeof(WfMember),
+    .dealloc = member_dealloc,
+    .traverse = member_traverse,
+    .clear = member_clear,
+    .repr = member_repr,
+    .methods = member_methods,
+    .getsets = member_getsets,
+};
+
+/* Do two solid bases lay out their instances alike: the same class, or
+ * classes over the same layout adding the same __slots__ names at the same
+ * places (CPython's same_slots_added)? */
+static bool same_slots(WfType *a, WfType *b) {
+    if (a == b) return true;
+    if (!IS_HEAP(a) || !IS_HEAP(b) || HEAP(a)->nslots_own != HEAP(b)->nslots_own || !a->dict || !b->dict ||
+        solid_base(a->base) != solid_base(b->base))
+        return false;
+    size_t pos = 0;
+    WfValue k, v;
+    while (wf_dict_next(WF_OBJ(a->dict), &pos, &k, &v)) {
+        if (wf_type_of(v) != &wf_type_member || ((WfMember *)v.u.o)->owner != a) continue;
+        WfValue w = wf_dict_get_str(WF_OBJ(b->dict), k.u.o);
+        if (wf_type_of(w) != &wf_type_member || ((WfMember *)w.u.o)->owner != b ||
+            ((WfMember *)w.u.o)->offset != ((WfMember *)v.u.o)->offset)
+            return false;
+    }
+    return true;
+}
+
 /* ---- super ------------------------------------------------------------------------------------ */
 
 typedef struct WfSuper {
@@ -2258,3 +2812,55 @@ WfType wf_type_super = {
     .getattr = super_getattr,
     .new_ = super_new,
 };
+
+/* ---- the dispatch loop's attribute caches ------------------------------------------------ */
+
+int64_t wf_instance_inline_index(WfVM *vm, WfValue obj, WfObject *name, bool store) {
+    if (!WF_IS_OBJ(obj)) return -1;
+    WfType *t = obj.u.o->type;
+    if (!IS_HEAP(t) || !HEAP(t)->inline_ok) return -1;
+    if (store) {
+        const char *s = ((WfStr *)name)->data;
+        if (t->setattr != wf_instance_setattr_plain || (s[0] == '_' && s[1] == '_')) return -1;
+    } else if (t->getattr != wf_instance_getattr) {
+        return -1;
+    }
+    WfAttrCacheEntry *e = cache_entry(vm, t, name);
+    InlineArea *a = AREA_AT(obj.u.o, t);
+    if (!e->plain || !inline_mode(a, HEAP(t))) return -1;
+    int64_t k = e->kidx;
+    return k >= 0 && (uint64_t)k < a->cap ? k : -1;
+}
+
+WfValue *wf_instance_inline_value(WfObject *o, WfType *t, int64_t k) {
+    InlineArea *a = AREA_AT(o, t);
+    return inline_mode(a, HEAP(t)) && (uint64_t)k < a->cap ? &a->v[k] : NULL;
+}
+
+bool wf_instance_inline_store(WfVM *vm, WfObject *o, WfType *t, int64_t k, WfValue v) {
+    InlineArea *a = AREA_AT(o, t);
+    if (!inline_mode(a, HEAP(t)) || (uint64_t)k >= a->cap) return false;
+    WfValue old = a->v[k];
+    if (WF_IS_NULL(old)) {
+        /* As set_own_attr: a new attribute keeps the insertion order only
+         * when no later index is set. */
+        for (uint64_t j = (uint64_t)k + 1; j < a->cap && j < HEAP(t)->nkeys; j++)
+            if (!WF_IS_NULL(a->v[j])) return false;
+    }
+    a->v[k] = v;
+    wf_decref(vm, old);
+    return true;
+}
+
+int64_t wf_instance_method_cacheable(WfVM *vm, WfValue obj, WfObject *name) {
+    WfType *t = obj.u.o->type;
+    WfHeapType *h = HEAP(t);
+    if (!IS_HEAP(t) || !h->inline_ok || !inline_mode(AREA_AT(obj.u.o, t), h)) return -1;
+    WfAttrCacheEntry *e = cache_entry(vm, t, name);
+    return inline_index(NULL, h, e, name, false) < 0 ? (int64_t)h->nkeys : -1;
+}
+
+bool wf_instance_method_still(WfObject *o, WfType *t, uint64_t nkeys) {
+    WfHeapType *h = HEAP(t);
+    return h->nkeys == nkeys && inline_mode(AREA_AT(o, t), h);
+}

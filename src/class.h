@@ -41,6 +41,7 @@ typedef struct WfProperty {
     X(INDEX, "__index__") X(INT, "__int__") X(FLOAT, "__float__") X(GET, "__get__")       \
     X(SET, "__set__") X(DELETE, "__delete__") X(SET_NAME, "__set_name__")                 \
     X(INIT_SUBCLASS, "__init_subclass__") X(ENTER, "__enter__") X(EXIT, "__exit__")       \
+    X(DEL, "__del__") X(SLOTS, "__slots__")                                               \
     X(ADD, "__add__") X(SUB, "__sub__") X(MUL, "__mul__") X(TRUEDIV, "__truediv__")       \
     X(FLOORDIV, "__floordiv__") X(MOD, "__mod__") X(POW, "__pow__")                       \
     X(LSHIFT, "__lshift__") X(RSHIFT, "__rshift__") X(AND, "__and__") X(OR, "__or__")     \
@@ -106,6 +107,12 @@ typedef struct WfHeapType {
     WfObject *keys[WF_INLINE_MAX];        /* inline attribute names, in the
                                              order first set (owned) */
     WfObject *keydict;                    /* dict: each of keys -> True */
+    /* __slots__ values (a WfValue each, WF_NULL: unset) of every class in
+     * the MRO lie in [slots_start, slots_end); nslots_own of them are this
+     * class's own, which give it a layout of its own (CPython's solid
+     * base). */
+    size_t slots_start, slots_end;
+    uint32_t nslots_own;
     /* The sum of the versions of the class dicts in the MRO (0: a dict is
      * gone), as of stamp_epoch. Assigning an existing class attribute
      * moves the epoch but not the stamp: entries then stay valid with
@@ -117,7 +124,7 @@ typedef struct WfHeapType {
     WfAttrCacheEntry cache[WF_ATTR_CACHE_SIZE];
 } WfHeapType;
 
-extern WfType wf_type_staticmethod, wf_type_classmethod, wf_type_property, wf_type_super;
+extern WfType wf_type_staticmethod, wf_type_classmethod, wf_type_property, wf_type_super, wf_type_member;
 extern const WfMethodDef wf_build_class_def;
 /* object's methods (__init__, __new__, __repr__, __eq__, __setattr__, ...):
  * meant to be wf_type_object.methods; class.c consults it for `object`
@@ -126,6 +133,21 @@ extern const WfMethodDef wf_object_methods[];
 
 /* type(name, bases, ns): a new heap type. */
 WfValue wf_class_new(WfVM *vm, const char *name, WfValue bases, WfValue ns);
+/* type.__new__(meta, name, bases, ns, **kw) (kwvals: one value per name in
+ * kwnames, for __init_subclass__): a class whose metaclass is the most
+ * derived of meta and its bases' metaclasses. */
+WfValue wf_class_new_meta(WfVM *vm, WfType *meta, const char *name, WfValue bases, WfValue ns, WfObject *kwnames,
+                          const WfValue *kwvals);
+/* type.__call__(cls, ...) for a heap class: cls.__new__, then __init__
+ * when __new__ gave an instance (calling a class whose metaclass has no
+ * __call__ of its own). */
+WfValue wf_class_instantiate(WfVM *vm, WfType *type, const WfValue *args, size_t nargs, WfObject *kwnames);
+/* type(...) called: type(x), or a class, whose metaclass's __init__ runs
+ * when bases gave it a derived one (CPython's type_call). */
+WfValue wf_class_type_call(WfVM *vm, const WfValue *args, size_t nargs, WfObject *kwnames);
+/* The most derived of meta and the metaclasses of the bases (a tuple);
+ * NULL with CPython's "metaclass conflict" TypeError. */
+WfType *wf_class_calculate_meta(WfVM *vm, WfType *meta, WfValue bases);
 /* Looks name up along t's MRO: a borrowed class-dict value, or WF_NULL with
  * *def / *gs set for a built-in base's method or attribute. Cached for heap
  * types (see above). */
@@ -140,6 +162,25 @@ int wf_instance_setattr_plain(WfVM *vm, WfValue obj, WfObject *name, WfValue v);
  * the general path must run: no function there, or the instance has its
  * own attribute of that name (in its dict or its inline values). */
 WfValue wf_instance_method(WfVM *vm, WfValue obj, WfObject *name);
+/* LOAD_ATTR's and STORE_ATTR's inline caches (interp.c), valid while
+ * vm->next_type_version is unchanged and for instances of the same class:
+ * the index of name among obj's inline values when its class reads (or,
+ * with store, writes) it there with nothing in the way (no __getattr__ /
+ * __setattr__, no data descriptor, obj's values still inline), else -1. */
+int64_t wf_instance_inline_index(WfVM *vm, WfValue obj, WfObject *name, bool store);
+/* The inline value k of o (WF_NULL when unset), or NULL when o's values
+ * are no longer inline or have no room for k. */
+WfValue *wf_instance_inline_value(WfObject *o, WfType *t, int64_t k);
+/* Stores v (stolen) as inline value k of o; false (v untouched) when the
+ * general path must do it. */
+bool wf_instance_inline_store(WfVM *vm, WfObject *o, WfType *t, int64_t k, WfValue v);
+/* LOAD_METHOD's cache for heap-type instances, valid while
+ * vm->next_type_version is unchanged: after wf_instance_method found a
+ * function, the class's count of inline names when no instance with inline
+ * values can shadow it (name is not among them), else -1; then, for
+ * another instance of that class, whether that still holds. */
+int64_t wf_instance_method_cacheable(WfVM *vm, WfValue obj, WfObject *name);
+bool wf_instance_method_still(WfObject *o, WfType *t, uint64_t nkeys);
 /* Recomputes t's slots after a special method was assigned to or deleted
  * from the class (type.c's setattr calls it for dunder names). Subclasses
  * keep theirs: their trampolines look the method up at each call. */

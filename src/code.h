@@ -39,12 +39,17 @@ typedef struct WfExcEntry {
 
 /* Inline cache of a LOAD_GLOBAL / LOAD_ATTR / LOAD_METHOD site. */
 typedef struct WfCache {
-    uint64_t version;      /* globals dict version or type version */
-    uint64_t version2;     /* builtins dict version; 0: found in globals */
+    uint64_t version;      /* globals dict version; for attributes and heap
+                              methods vm->next_type_version */
+    uint64_t version2;     /* LOAD_GLOBAL: builtins dict version, 0: found
+                              in globals; LOAD_ATTR / STORE_ATTR: the inline
+                              value index; heap LOAD_METHOD: the class's
+                              count of inline names */
     WfValue value;         /* LOAD_METHOD: owned native; LOAD_GLOBAL: the
                               entry index as an int */
-    WfType *type;          /* LOAD_METHOD: the receiver type */
-    const void *dict;      /* LOAD_GLOBAL: the globals dict cached */
+    WfType *type;          /* the receiver type (borrowed) */
+    const void *dict;      /* LOAD_GLOBAL: the globals dict cached; heap
+                              LOAD_METHOD: the function (borrowed) */
 } WfCache;
 
 typedef struct WfCode {

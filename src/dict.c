@@ -523,8 +523,10 @@ static int merge_mapping(WfVM *vm, WfDict *d, WfValue o, WfValue keys_fn,
 
 static WfObject *intern_keys(WfVM *vm) { return wf_str_intern_cstr(vm, "keys"); }
 
+/* A dict (or a subclass keeping dict's __iter__, as CPython's dict_merge)
+ * is copied directly; anything else through keys() and []. */
 int wf_dict_merge(WfVM *vm, WfValue dict, WfValue other, int (*dup_error)(WfVM *vm, WfValue key)) {
-    if (wf_is_dict(other)) return merge_dict(vm, DICT(dict), DICT(other), dup_error);
+    if (wf_is_dict(other) && other.u.o->type->iter == wf_type_dict.iter) return merge_dict(vm, DICT(dict), DICT(other), dup_error);
     WfObject *name = intern_keys(vm);
     if (!name) return -1;
     WfValue keys_fn = wf_getattr_opt(vm, other, name);
@@ -553,10 +555,10 @@ static int merge_pairs(WfVM *vm, WfValue dict, WfValue seq) {
         WfValue hold = WF_NULL;
         const WfValue *kv;
         size_t n;
-        if (wf_is_tuple(item)) {
+        if (wf_is_tuple_items(item)) {
             kv = WF_TUPLE(item)->items;
             n = WF_TUPLE(item)->n;
-        } else if (wf_is_list(item)) {
+        } else if (wf_is_list_items(item)) {
             kv = WF_LIST(item)->items;
             n = WF_LIST(item)->n;
         } else {
@@ -600,7 +602,7 @@ static int merge_pairs(WfVM *vm, WfValue dict, WfValue seq) {
 }
 
 int wf_dict_update(WfVM *vm, WfValue dict, WfValue other) {
-    if (wf_is_dict(other)) return merge_dict(vm, DICT(dict), DICT(other), NULL);
+    if (wf_is_dict(other) && other.u.o->type->iter == wf_type_dict.iter) return merge_dict(vm, DICT(dict), DICT(other), NULL);
     WfObject *name = intern_keys(vm);
     if (!name) return -1;
     WfValue keys_fn = wf_getattr_opt(vm, other, name);

@@ -1115,10 +1115,86 @@ static WfValue attr_candidates(WfVM *vm, WfValue obj) {
 
 /* ---- the last traceback line ------------------------------------------------------ */
 
+/* An int that fits in a C long (CPython's PyLong_AsSsize_t). */
+static bool as_ssize(WfValue v, int64_t *out) {
+    if (v.tag != WF_TAG_INT && v.tag != WF_TAG_BOOL) return false;
+    *out = v.u.i;
+    return true;
+}
+
+/* CPython's print_error_text: the source line without its indentation and
+ * a caret line under [offset, end_offset) (1-based; the arithmetic is on
+ * the UTF-8 bytes, as CPython's). */
+static void error_text(WfVM *vm, WfBuf *b, int64_t offset, int64_t end_offset, const WfStr *t) {
+    int64_t carets = end_offset > 0 && end_offset > offset ? end_offset - offset : 1;
+    const char *text = t->data;
+    offset--;
+    while (*text == ' ' || *text == '\t' || *text == '\f') {
+        text++;
+        offset--;
+    }
+    int64_t len = (int64_t)strlen(text);
+    if (len > 0 && text[len - 1] == '\n') len--;
+    if (offset > len) offset = len;
+    for (;;) {
+        const char *nl = strchr(text, '\n');
+        if (!nl) break;
+        int64_t inl = nl - text;
+        if (inl >= offset) break;
+        inl++;
+        text += inl;
+        len -= inl;
+        offset -= inl;
+    }
+    wf_buf_puts(vm, b, "    ");
+    wf_buf_puts(vm, b, text);
+    if (text[len] != '\n') wf_buf_putc(vm, b, '\n');
+    if (offset < 0) return;
+    wf_buf_puts(vm, b, "    ");
+    for (int64_t i = 0; i < offset; i++) wf_buf_putc(vm, b, ' ');
+    for (int64_t i = 0; i < carets; i++) wf_buf_putc(vm, b, '^');
+    wf_buf_putc(vm, b, '\n');
+}
+
+/* A SyntaxError with a line number prints where it happened, as CPython's
+ * print_exception (parse_syntax_error): the File line and the source, and
+ * then its msg instead of its str() (*msg_out). Returns false, writing
+ * nothing, when the attributes do not qualify. */
+static bool syntax_error_location(WfVM *vm, WfBuf *b, WfValue exc, WfValue *msg_out) {
+    WfException *e = WF_EXC_OBJ(exc);
+    WfValue fn = field_peek(e, SE_FILENAME), text = field_peek(e, SE_TEXT);
+    int64_t lineno, offset = -1, end_lineno, end_offset = -1;
+    if (!as_ssize(field_peek(e, SE_LINENO), &lineno)) return false;
+    WfValue v = field_peek(e, SE_OFFSET);
+    if (!WF_IS_NULL(v) && !WF_IS_NONE(v) && !as_ssize(v, &offset)) return false;
+    end_lineno = lineno;
+    if (exc.u.o->type == &wf_exc_SyntaxError) {
+        v = field_peek(e, SE_END_LINENO);
+        if (!WF_IS_NULL(v) && !WF_IS_NONE(v) && !as_ssize(v, &end_lineno)) return false;
+        v = field_peek(e, SE_END_OFFSET);
+        if (!WF_IS_NULL(v) && !WF_IS_NONE(v) && !as_ssize(v, &end_offset)) return false;
+    }
+    wf_buf_puts(vm, b, "  File \"");
+    if (WF_IS_NULL(fn) || WF_IS_NONE(fn)) wf_buf_puts(vm, b, "<string>");
+    else if (!wf_buf_append_str(vm, b, fn)) wf_err_clear(vm);
+    wf_buf_printf(vm, b, "\", line %lld\n", (long long)lineno);
+    if (wf_is_str(text)) {
+        int64_t size = WF_STR(text)->len;
+        if (end_lineno > lineno) end_offset = size;
+        if (end_offset > size + 1) end_offset = size + 1;
+        error_text(vm, b, offset, end_offset, WF_STR(text));
+    }
+    v = field_peek(e, SE_MSG);
+    *msg_out = WF_IS_NULL(v) ? WF_NONE : v;
+    return true;
+}
+
 WfValue wf_exc_format_only(WfVM *vm, WfValue exc) {
     WfType *t = wf_type_of(exc);
     WfBuf b;
     wf_buf_init(&b);
+    WfValue value = exc;
+    if (wf_isinstance(exc, &wf_exc_SyntaxError)) syntax_error_location(vm, &b, exc, &value);
     if ((t->flags & WF_TPFLAG_HEAPTYPE) && t->dict) {
         WfObject *modkey = wf_str_intern_cstr(vm, "__module__");
         WfObject *qualkey = wf_str_intern_cstr(vm, "__qualname__");
@@ -1137,7 +1213,8 @@ WfValue wf_exc_format_only(WfVM *vm, WfValue exc) {
         wf_buf_puts(vm, &b, t->name);
     }
     if (b.failed) return wf_buf_finish(vm, &b);
-    WfValue s = wf_to_str(vm, exc);
+    if (WF_IS_NONE(value)) return wf_buf_finish(vm, &b);
+    WfValue s = wf_to_str(vm, value);
     if (WF_IS_NULL(s) || !wf_is_str(s)) {
         wf_decref(vm, s);
         wf_err_clear(vm);

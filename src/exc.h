@@ -55,7 +55,9 @@ void wf_exc_set_traceback(WfVM *vm, WfValue exc, WfObject *tb);
 /* The last line of a traceback as CPython prints it, without the newline:
  * "ValueError: msg", "ValueError" when str(exc) is empty, "mod.Error: msg"
  * for classes defined in a module other than __main__/builtins, with the
- * 3.11 "Did you mean" hint for AttributeErrors that carry name and obj. */
+ * 3.11 "Did you mean" hint for AttributeErrors that carry name and obj.
+ * A SyntaxError with a line number is preceded by its File line, source
+ * line and caret, and gives its msg (CPython's print_exception). */
 WfValue wf_exc_format_only(WfVM *vm, WfValue exc);
 
 /* SystemExit reaching the top level: the process exit status CPython uses

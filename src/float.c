@@ -300,8 +300,8 @@ int64_t wf_float_hash(double v) {
 /* ---- arithmetic --------------------------------------------------------------------- */
 
 int wf_float_as_double(WfVM *vm, WfValue v, double *out) {
-    if (v.tag == WF_TAG_FLOAT) {
-        *out = v.u.f;
+    if (wf_is_float(v)) {
+        *out = wf_float_value(v);
         return 0;
     }
     if (!wf_is_int(v)) return 1;
@@ -433,11 +433,11 @@ FLOAT_SLOT(float_mod, WF_BIN_MOD)
 FLOAT_SLOT(float_pow, WF_BIN_POW)
 
 static WfValue float_richcmp(WfVM *vm, WfValue a, WfValue b, int op) {
-    if (a.tag != WF_TAG_FLOAT) return WF_NOTIMPL;
-    double x = a.u.f;
+    if (!wf_is_float(a)) return WF_NOTIMPL;
+    double x = wf_float_value(a);
     int c;
-    if (b.tag == WF_TAG_FLOAT) {
-        double y = b.u.f;
+    if (wf_is_float(b)) {
+        double y = wf_float_value(b);
         if (isnan(x) || isnan(y)) return WF_BOOL(op == WF_CMP_NE);
         c = (x > y) - (x < y);
     } else if (wf_is_int(b)) {
@@ -459,20 +459,22 @@ static WfValue float_richcmp(WfVM *vm, WfValue a, WfValue b, int op) {
 
 static WfValue float_repr(WfVM *vm, WfValue v) {
     char buf[40];
-    wf_float_repr_buf(v.u.f, buf, sizeof buf);
+    wf_float_repr_buf(wf_float_value(v), buf, sizeof buf);
     return wf_str_from_ascii(vm, buf, strlen(buf));
 }
 
 static int float_hash(WfVM *vm, WfValue v, int64_t *out) {
-    *out = wf_float_hash(v.u.f);
+    *out = wf_float_hash(wf_float_value(v));
     return 0;
 }
 
-static int float_truth(WfVM *vm, WfValue v) { return v.u.f != 0.0; }
-static WfValue float_neg(WfVM *vm, WfValue v) { return WF_FLOAT(-v.u.f); }
-static WfValue float_pos(WfVM *vm, WfValue v) { return WF_FLOAT(v.u.f); }
-static WfValue float_abs(WfVM *vm, WfValue v) { return WF_FLOAT(fabs(v.u.f)); }
-static WfValue float_to_int(WfVM *vm, WfValue v) { return wf_int_from_double(vm, v.u.f); }
+/* Subclass instances reach these through their class's copied slots; the
+ * results are plain floats, as CPython's. */
+static int float_truth(WfVM *vm, WfValue v) { return wf_float_value(v) != 0.0; }
+static WfValue float_neg(WfVM *vm, WfValue v) { return WF_FLOAT(-wf_float_value(v)); }
+static WfValue float_pos(WfVM *vm, WfValue v) { return WF_FLOAT(wf_float_value(v)); }
+static WfValue float_abs(WfVM *vm, WfValue v) { return WF_FLOAT(fabs(wf_float_value(v))); }
+static WfValue float_to_int(WfVM *vm, WfValue v) { return wf_int_from_double(vm, wf_float_value(v)); }
 
 /* ---- parsing ---------------------------------------------------------------------- */
 
@@ -571,7 +573,7 @@ done:
 #define NDIGITS_MIN (-308)
 
 WfValue wf_float_round(WfVM *vm, WfValue xv, WfValue ndigits) {
-    double x = xv.u.f;
+    double x = wf_float_value(xv);
     if (WF_IS_NULL(ndigits) || WF_IS_NONE(ndigits)) {
         double r = round(x);
         if (fabs(x - r) == 0.5) r = 2.0 * round(x / 2.0);
@@ -631,24 +633,50 @@ static WfValue call_dunder(WfVM *vm, WfValue x, const char *name) {
 }
 
 static WfValue float_new(WfVM *vm, WfType *type, const WfValue *args, size_t nargs,
+                         WfObject *kwnames);
+
+/* A subclass instance carries its value in a WfFloatObj (sized for the
+ * class's instance dict). */
+static __attribute__((cold, noinline)) WfValue float_subtype_new(WfVM *vm, WfType *type, const WfValue *args,
+                                                                 size_t nargs, WfObject *kwnames) {
+    WfValue x = float_new(vm, &wf_type_float, args, nargs, kwnames);
+    if (WF_IS_NULL(x)) return x;
+    double d = wf_float_value(x);
+    wf_decref(vm, x);
+    WfFloatObj *o = (WfFloatObj *)wf_obj_alloc(vm, type, type->size);
+    if (!o) return WF_NULL;
+    o->d = d;
+    return WF_OBJ(o);
+}
+
+static WfValue float_new(WfVM *vm, WfType *type, const WfValue *args, size_t nargs,
                          WfObject *kwnames) {
-    if (type != &wf_type_float)
-        return wf_err_format(vm, &wf_exc_TypeError, "subclasses of float are not supported");
+    if (type != &wf_type_float) return float_subtype_new(vm, type, args, nargs, kwnames);
     if (wf_args_check(vm, "float", nargs, kwnames, 0, 1) < 0) return WF_NULL;
     if (nargs == 0) return WF_FLOAT(0.0);
     WfValue x = args[0];
     if (x.tag == WF_TAG_FLOAT) return x;
     if (wf_is_str(x)) return wf_float_from_string(vm, WF_STR(x)->data, (size_t)WF_STR(x)->len);
-    double d;
-    int rc = wf_float_as_double(vm, x, &d);
-    if (rc < 0) return WF_NULL;
-    if (rc == 0) return WF_FLOAT(d);
     WfType *t = wf_type_of(x);
+    double d;
+    int rc;
+    /* Instances of user classes (float and int subclasses too) go through
+     * their __float__, which they may override. */
+    if (!(t->flags & WF_TPFLAG_HEAPTYPE)) {
+        rc = wf_float_as_double(vm, x, &d);
+        if (rc < 0) return WF_NULL;
+        if (rc == 0) return WF_FLOAT(d);
+    }
     WfValue r = WF_NULL;
     if (t->to_float) r = t->to_float(vm, x);
     else if (t->flags & WF_TPFLAG_HEAPTYPE) r = call_dunder(vm, x, "__float__");
     if (!WF_IS_NULL(r)) {
         if (r.tag == WF_TAG_FLOAT) return r;
+        if (wf_is_float(r)) {
+            double rd = wf_float_value(r);
+            wf_decref(vm, r);
+            return WF_FLOAT(rd);
+        }
         const char *rn = wf_type_name(r);
         wf_decref(vm, r);
         return wf_err_format(vm, &wf_exc_TypeError, "%s.__float__ returned non-float (type %s)",
@@ -673,13 +701,13 @@ static WfValue float_new(WfVM *vm, WfType *type, const WfValue *args, size_t nar
 
 METHOD(float_is_integer) {
     if (wf_args_check(vm, "is_integer", nargs, kwnames, 0, 0) < 0) return WF_NULL;
-    double x = self.u.f;
+    double x = wf_float_value(self);
     return WF_BOOL(isfinite(x) && x == floor(x));
 }
 
 METHOD(float_as_integer_ratio) {
     if (wf_args_check(vm, "as_integer_ratio", nargs, kwnames, 0, 0) < 0) return WF_NULL;
-    double x = self.u.f;
+    double x = wf_float_value(self);
     if (isinf(x))
         return wf_err_format(vm, &wf_exc_OverflowError, "cannot convert Infinity to integer ratio");
     if (isnan(x)) return wf_err_format(vm, &wf_exc_ValueError, "cannot convert NaN to integer ratio");
@@ -704,27 +732,27 @@ METHOD(float_as_integer_ratio) {
 
 METHOD(float_conjugate) {
     if (wf_args_check(vm, "conjugate", nargs, kwnames, 0, 0) < 0) return WF_NULL;
-    return self;
+    return WF_FLOAT(wf_float_value(self));
 }
 
 METHOD(float_trunc) {
     if (wf_args_check(vm, "__trunc__", nargs, kwnames, 0, 0) < 0) return WF_NULL;
-    return wf_int_from_double(vm, self.u.f);
+    return wf_int_from_double(vm, wf_float_value(self));
 }
 
 METHOD(float_floor) {
     if (wf_args_check(vm, "__floor__", nargs, kwnames, 0, 0) < 0) return WF_NULL;
-    return wf_int_from_double(vm, floor(self.u.f));
+    return wf_int_from_double(vm, floor(wf_float_value(self)));
 }
 
 METHOD(float_ceil) {
     if (wf_args_check(vm, "__ceil__", nargs, kwnames, 0, 0) < 0) return WF_NULL;
-    return wf_int_from_double(vm, ceil(self.u.f));
+    return wf_int_from_double(vm, ceil(wf_float_value(self)));
 }
 
 METHOD(float_float) {
     if (wf_args_check(vm, "__float__", nargs, kwnames, 0, 0) < 0) return WF_NULL;
-    return self;
+    return WF_FLOAT(wf_float_value(self));
 }
 
 METHOD(float_round_method) {
@@ -742,7 +770,7 @@ METHOD(float_format_method) {
 
 METHOD(float_hex) {
     if (wf_args_check(vm, "hex", nargs, kwnames, 0, 0) < 0) return WF_NULL;
-    double x = self.u.f;
+    double x = wf_float_value(self);
     char buf[64];
     if (!isfinite(x)) {
         wf_float_repr_buf(x, buf, sizeof buf);
@@ -831,15 +859,20 @@ METHOD(float_fromhex) {
     r = WF_FLOAT(d);
 done:
     if (w != small) wf_mem_free(vm, w);
+    /* On a subclass, as CPython: the class called with the float. */
+    if (!WF_IS_NULL(r) && wf_is_type(self) && self.u.o != &wf_type_float.ob) {
+        WfValue x = r;
+        r = wf_call1(vm, self, x);
+    }
     return r;
 }
 
 METHOD(float_getnewargs) {
     if (wf_args_check(vm, "__getnewargs__", nargs, kwnames, 0, 0) < 0) return WF_NULL;
-    return wf_tuple_pack(vm, 1, self);
+    return wf_tuple_pack(vm, 1, WF_FLOAT(wf_float_value(self)));
 }
 
-static WfValue float_get_real(WfVM *vm, WfValue v) { return v; }
+static WfValue float_get_real(WfVM *vm, WfValue v) { return WF_FLOAT(wf_float_value(v)); }
 static WfValue float_get_imag(WfVM *vm, WfValue v) { return WF_FLOAT(0.0); }
 
 static const WfMethodDef float_methods[] = {
@@ -867,7 +900,8 @@ WfType wf_type_float = {
     .ob = WF_STATIC_OBJECT_HEAD(&wf_type_type),
     .name = "float",
     .base = &wf_type_object,
-    .flags = WF_TPFLAG_BASETYPE,
+    .flags = WF_TPFLAG_FLOAT | WF_TPFLAG_BASETYPE,
+    .size = sizeof(WfFloatObj),
     .repr = float_repr,
     .hash = float_hash,
     .richcmp = float_richcmp,

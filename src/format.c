@@ -581,11 +581,11 @@ bool wf_format_buf(WfVM *vm, WfBuf *b, WfValue value, const char *spec, size_t s
         if (parse_spec(vm, spec, slen, &f, 'd', '>', t->name) < 0) goto fail;
         return format_int(vm, b, value, &f, t->name);
     }
-    if (value.tag == WF_TAG_FLOAT) {
+    if (wf_is_float(value)) {
         if (parse_spec(vm, spec, slen, &f, 0, '>', t->name) < 0) goto fail;
         switch (f.type) {
         case 0: case 'e': case 'E': case 'f': case 'F': case 'g': case 'G': case 'n': case '%':
-            ok = format_float_value(vm, b, value.u.f, &f);
+            ok = format_float_value(vm, b, wf_float_value(value), &f);
             if (!ok) b->failed = true;
             return ok;
         default:
@@ -825,13 +825,13 @@ static bool pct_long(WfVM *vm, WfBuf *t, WfValue v, PctArg *a) {
         iv = wf_ref(v);
     } else {
         WfType *ty = wf_type_of(v);
-        bool number = v.tag == WF_TAG_FLOAT || ty->index || ty->to_int || ty->to_float;
+        bool number = wf_is_float(v) || ty->index || ty->to_int || ty->to_float;
         if (!number) goto wrongtype;
         if (type == 'o' || type == 'x' || type == 'X') {
             if (!ty->index) goto wrongtype;
             iv = ty->index(vm, v);
-        } else if (v.tag == WF_TAG_FLOAT) {
-            iv = wf_int_from_double(vm, v.u.f);
+        } else if (wf_is_float(v)) {
+            iv = wf_int_from_double(vm, wf_float_value(v));
         } else {
             WfUnaryFn fn = ty->to_int ? ty->to_int : ty->index;
             if (!fn) goto wrongtype;

@@ -4,7 +4,9 @@
  * from outside (C locals, frames, static roots). Everything reachable from
  * those survives; the rest is garbage held only by cycles, which is broken
  * by calling each object's clear slot while the collector holds an extra
- * reference to every garbage object (so none is freed mid-walk).
+ * reference to every garbage object (so none is freed mid-walk). The
+ * finalizers (__del__, a suspended generator's finally blocks) run first,
+ * and what they make reachable again is not cleared (PEP 442).
  * Called from the allocation funnel (mem.c) and at VM teardown. */
 #include <stdlib.h>
 #include "gc.h"
@@ -17,18 +19,24 @@ void wf_gc_init(WfVM *vm) {
     vm->gc_threshold = WF_GC_MIN_THRESHOLD;
 }
 
+/* prev without the finalized mark (gc.h), which stays with its object. */
+#define PREV(g) ((WfGCHead *)((uintptr_t)(g)->prev & ~(uintptr_t)1))
+#define MARK(g) ((uintptr_t)(g)->prev & 1)
+
 void wf_gc_link(WfVM *vm, WfGCHead *g) {
     WfGCHead *head = &vm->gc_list;
+    WfGCHead *tail = head->prev; /* the list head never carries the mark */
     g->next = head;
-    g->prev = head->prev;
-    head->prev->next = g;
+    g->prev = tail;
+    tail->next = g;
     head->prev = g;
     vm->gc_count++;
 }
 
 void wf_gc_unlink(WfVM *vm, WfGCHead *g) {
-    g->prev->next = g->next;
-    g->next->prev = g->prev;
+    WfGCHead *prev = PREV(g), *next = g->next;
+    prev->next = next;
+    next->prev = (WfGCHead *)((uintptr_t)prev | MARK(next));
     g->next = g->prev = NULL;
     vm->gc_count--;
 }
@@ -70,6 +78,54 @@ static void visit_reach(WfObject *child, void *arg) {
     push(arg, child);
 }
 
+/* After the finalizers ran, the garbage's gc_refs are biased by this much
+ * (no other tracked object's come near: they are GC_REACHABLE, or 0 when
+ * allocated by a finalizer), so the visits below touch garbage only. */
+#define GC_BIAS ((intptr_t)1 << 40)
+static inline bool in_garbage(WfObject *o) { return is_tracked(o) && WF_GC_HEAD(o)->gc_refs >= GC_BIAS / 2; }
+
+static void visit_garbage_decref(WfObject *child, void *arg) {
+    (void)arg;
+    if (in_garbage(child)) WF_GC_HEAD(child)->gc_refs--;
+}
+
+static void visit_garbage_reach(WfObject *child, void *arg) {
+    if (!in_garbage(child)) return;
+    WF_GC_HEAD(child)->gc_refs = GC_REACHABLE;
+    push(arg, child);
+}
+
+/* A finalizer may have stored a garbage object where live code can reach
+ * it: that object, and everything it references, is resurrected and must
+ * not be cleared (CPython's handle_resurrected_objects). Leaves the
+ * survivors GC_REACHABLE; false when out of memory (then nothing may be
+ * cleared). */
+static bool find_resurrected(Stack *garbage) {
+    for (size_t i = 0; i < garbage->n; i++) {
+        WfObject *o = garbage->items[i];
+        WF_GC_HEAD(o)->gc_refs = o->refcnt - 1 + GC_BIAS; /* less the collector's own */
+    }
+    for (size_t i = 0; i < garbage->n; i++) {
+        WfObject *o = garbage->items[i];
+        if (o->type->traverse) o->type->traverse(o, visit_garbage_decref, NULL);
+    }
+    Stack work = {0};
+    for (size_t i = 0; i < garbage->n; i++) {
+        WfGCHead *g = WF_GC_HEAD(garbage->items[i]);
+        if (g->gc_refs > GC_BIAS) {
+            g->gc_refs = GC_REACHABLE;
+            push(&work, garbage->items[i]);
+        }
+    }
+    while (work.n && !work.failed) {
+        WfObject *o = work.items[--work.n];
+        if (o->type->traverse) o->type->traverse(o, visit_garbage_reach, &work);
+    }
+    bool ok = !work.failed;
+    free(work.items);
+    return ok;
+}
+
 size_t wf_gc_collect(WfVM *vm) {
     if (vm->gc_running) return 0;
     vm->gc_running = true;
@@ -103,13 +159,18 @@ size_t wf_gc_collect(WfVM *vm) {
             found = garbage.n;
             for (size_t i = 0; i < garbage.n; i++) wf_obj_incref(garbage.items[i]);
             /* Finalizers first, while every object of the cycle is whole. */
+            bool finalized = false;
             for (size_t i = 0; i < garbage.n; i++) {
                 WfObject *o = garbage.items[i];
-                if (o->type->finalize) o->type->finalize(vm, o);
+                if (o->type->finalize) {
+                    o->type->finalize(vm, o);
+                    finalized = true;
+                }
             }
-            for (size_t i = 0; i < garbage.n; i++) {
+            bool clear = !finalized || find_resurrected(&garbage);
+            for (size_t i = 0; i < garbage.n && clear; i++) {
                 WfObject *o = garbage.items[i];
-                if (o->type->clear) o->type->clear(vm, o);
+                if (o->type->clear && WF_GC_HEAD(o)->gc_refs != GC_REACHABLE) o->type->clear(vm, o);
             }
             for (size_t i = 0; i < garbage.n; i++) wf_obj_decref(vm, garbage.items[i]);
         }

@@ -27,6 +27,16 @@ static inline bool wf_gc_should_collect(WfVM *vm) {
     return vm->gc_count >= vm->gc_threshold && !vm->gc_running;
 #endif
 }
+/* An object whose finalizer (__del__) has run is marked, so it never runs
+ * again however the object dies (CPython's PEP 442): the low bit of its
+ * GC head's prev link, which only gc.c follows. */
+static inline bool wf_gc_is_finalized(const WfObject *o) {
+    return ((uintptr_t)WF_GC_HEAD(o)->prev & 1) != 0;
+}
+static inline void wf_gc_set_finalized(WfObject *o) {
+    WfGCHead *g = WF_GC_HEAD(o);
+    g->prev = (WfGCHead *)((uintptr_t)g->prev | 1);
+}
 /* Frees unreachable cycles; returns how many objects it found garbage. */
 size_t wf_gc_collect(WfVM *vm);
 #endif

@@ -735,6 +735,9 @@ int wf_int_hash(WfVM *vm, WfValue v, int64_t *out) {
 
 /* ---- slots ---------------------------------------------------------------------- */
 
+/* Instances of float subclasses are left to the float slot (through the
+ * right operand, which may override the reflected method): int's own
+ * operations take ints and plain floats, as CPython's take only ints. */
 static bool is_number(WfValue v) { return v.tag == WF_TAG_FLOAT || wf_is_int(v); }
 
 static WfValue int_binop_any(WfVM *vm, int op, WfValue a, WfValue b) {
@@ -836,8 +839,10 @@ static WfValue call_dunder(WfVM *vm, WfValue x, const char *name) {
 /* int(x) for one argument. */
 static WfValue int_from_value(WfVM *vm, WfValue x) {
     if (IS_SMALL(x)) return WF_INT(x.u.i);
+    /* Subclass instances go through their class's __int__ (maybe
+     * overridden) below. */
     if (x.tag == WF_TAG_FLOAT) return wf_int_from_double(vm, x.u.f);
-    if (wf_is_bigint(x)) return int_pos(vm, x);
+    if (wf_is_bigint(x) && x.u.o->type == &wf_type_int) return int_pos(vm, x);
     if (wf_is_str(x)) return wf_int_from_string(vm, WF_STR(x)->data, (size_t)WF_STR(x)->len, 10);
     WfType *t = wf_type_of(x);
     static const char *const dunders[] = {"__int__", "__index__", "__trunc__"};

@@ -286,6 +286,10 @@ static void frame_dispose(WfVM *vm, WfFrame *f) {
     else frame_release(vm, f);
 }
 
+static inline void nslots_null(WfValue *slots, uint32_t n) {
+    for (uint32_t i = 0; i < n; i++) slots[i] = WF_NULL;
+}
+
 static WfFrame *frame_new(WfVM *vm, WfFunction *fn, const WfValue *args, size_t nargs, WfObject *kwnames,
                           bool heap) {
     WfCode *co = fn->code;
@@ -315,10 +319,12 @@ static WfFrame *frame_new(WfVM *vm, WfFunction *fn, const WfValue *args, size_t 
     f->entry = false;
     f->heap = heap;
     f->prev = NULL;
-    for (uint32_t i = 0; i < nslots; i++) f->slots[i] = WF_NULL;
     if ((co->flags & WF_CO_SIMPLE) && nargs == co->argcount && !kwnames) {
+        /* The common call from C (a callback, a sort key, __init__): each
+         * slot written once. */
         for (size_t i = 0; i < nargs; i++) f->slots[i] = wf_ref(args[i]);
-    } else if (!bind_args(vm, fn, f->slots, args, nargs, kwnames)) {
+        for (uint32_t i = (uint32_t)nargs; i < nslots; i++) f->slots[i] = WF_NULL;
+    } else if (!(nslots_null(f->slots, nslots), bind_args(vm, fn, f->slots, args, nargs, kwnames))) {
         frame_clear(vm, f);
         frame_dispose(vm, f);
         return NULL;
@@ -488,9 +494,9 @@ static WfValue unbound_free(WfVM *vm, WfCode *co, uint32_t slot) {
 static bool unpack_iterable(WfVM *vm, WfValue seq, int before, int after, bool star, WfValue *out) {
     /* out[0..] receives items in order: before items, [list], after items */
     int want = before + after;
-    if (wf_is_tuple(seq) || wf_is_list(seq)) {
-        size_t n = wf_is_tuple(seq) ? WF_TUPLE(seq)->n : WF_LIST(seq)->n;
-        WfValue *items = wf_is_tuple(seq) ? WF_TUPLE(seq)->items : WF_LIST(seq)->items;
+    if (wf_is_tuple_items(seq) || wf_is_list_items(seq)) {
+        size_t n = wf_is_tuple_items(seq) ? WF_TUPLE(seq)->n : WF_LIST(seq)->n;
+        WfValue *items = wf_is_tuple_items(seq) ? WF_TUPLE(seq)->items : WF_LIST(seq)->items;
         if (!star) {
             if (n != (size_t)want) {
                 if (n < (size_t)want)
@@ -717,6 +723,21 @@ static inline bool int_binop(uint32_t op, int64_t x, int64_t y, int64_t *r) {
     do {             \
         f->ip = ip;  \
         f->sp = sp;  \
+    } while (0)
+
+/* Runs generator frame gf on top of f in this loop; kind says what f's
+ * instruction expects back when gf yields or ends (WF_RESUME_*). */
+#define ENTER_GEN(gf, kind)                  \
+    do {                                     \
+        (gf)->gen->state = WF_GEN_RUNNING;   \
+        (gf)->entry = false;                 \
+        (gf)->resume_kind = (kind);          \
+        (gf)->prev = f;                      \
+        SAVE_FRAME();                        \
+        vm->depth++;                         \
+        gen_enter(vm, (gf));                 \
+        f = (gf);                            \
+        LOAD_FRAME();                        \
     } while (0)
 
 static WfValue run(WfVM *vm, WfFrame *f, bool throwing) {
@@ -972,22 +993,52 @@ next:
     }
     TARGET(LOAD_ATTR) {
         WfObject *name = names[ARG];
+        WfCache *cache = &co->caches[WF_INSTR_ARG(*ip)];
         ip++;
         WfValue o = TOP();
+        if (o.tag == WF_TAG_OBJ && cache->type == o.u.o->type && cache->version == vm->next_type_version) {
+            /* An instance attribute kept inline, as last time. */
+            WfValue *slot = wf_instance_inline_value(o.u.o, cache->type, (int64_t)cache->version2);
+            if (slot && !WF_IS_NULL(*slot)) {
+                TOP() = wf_ref(*slot);
+                wf_decref(vm, o);
+                DISPATCH();
+            }
+        }
         SAVE_FRAME();
         WfValue v = wf_getattr(vm, o, name);
         if (WF_IS_NULL(v)) goto error;
+        int64_t k = wf_instance_inline_index(vm, o, name, false);
+        if (k >= 0) {
+            cache->type = o.u.o->type;
+            cache->version = vm->next_type_version;
+            cache->version2 = (uint64_t)k;
+        }
         TOP() = v;
         wf_decref(vm, o);
         DISPATCH();
     }
     TARGET(STORE_ATTR) {
         WfObject *name = names[ARG];
+        WfCache *cache = &co->caches[WF_INSTR_ARG(*ip)];
         ip++;
         WfValue o = POP();
         WfValue v = POP();
+        if (o.tag == WF_TAG_OBJ && cache->type == o.u.o->type && cache->version == vm->next_type_version &&
+            wf_instance_inline_store(vm, o.u.o, cache->type, (int64_t)cache->version2, v)) {
+            wf_decref(vm, o);
+            DISPATCH();
+        }
         SAVE_FRAME();
         int rc = wf_setattr(vm, o, name, v);
+        if (rc == 0) {
+            int64_t k = wf_instance_inline_index(vm, o, name, true);
+            if (k >= 0) {
+                cache->type = o.u.o->type;
+                cache->version = vm->next_type_version;
+                cache->version2 = (uint64_t)k;
+            }
+        }
         wf_decref(vm, o);
         wf_decref(vm, v);
         if (rc < 0) goto error;
@@ -1035,8 +1086,27 @@ next:
         if ((t->flags & WF_TPFLAG_HEAPTYPE) && t->getattr == wf_instance_getattr) {
             /* A plain function found on the class, not shadowed by the
              * instance: call it with self, no bound method. */
+            if (cache->type == t && cache->version == vm->next_type_version &&
+                wf_instance_method_still(o.u.o, t, cache->version2)) {
+                WfValue m = WF_OBJ((WfObject *)cache->dict);
+                wf_incref(m);
+                TOP() = m;
+                PUSH(o);
+                DISPATCH();
+            }
             WfValue m = wf_instance_method(vm, o, name);
             if (!WF_IS_NULL(m)) {
+                int64_t nkeys = wf_instance_method_cacheable(vm, o, name);
+                if (nkeys >= 0) {
+                    /* Borrowed from the class dict, like the per-class
+                     * caches: any change to a class namespace moves the
+                     * epoch. (Owning it would make a cycle through the
+                     * code object when a method calls itself.) */
+                    cache->dict = m.u.o;
+                    cache->type = t;
+                    cache->version = vm->next_type_version;
+                    cache->version2 = (uint64_t)nkeys;
+                }
                 wf_incref(m);
                 TOP() = m;
                 PUSH(o);
@@ -1126,15 +1196,7 @@ next:
                 PUSH(gv);
                 wf_decref(vm, nat);
                 if (g->state == WF_GEN_SUSPENDED) *gf->sp++ = v;
-                g->state = WF_GEN_RUNNING;
-                gf->entry = false;
-                gf->resume_kind = WF_RESUME_CALL;
-                gf->prev = f;
-                SAVE_FRAME();
-                vm->depth++;
-                gen_enter(vm, gf);
-                f = gf;
-                LOAD_FRAME();
+                ENTER_GEN(gf, WF_RESUME_CALL);
                 DISPATCH();
             }
         }
@@ -1939,15 +2001,7 @@ next:
             }
             WfFrame *gf = g->frame;
             if (g->state == WF_GEN_SUSPENDED) *gf->sp++ = WF_NONE;
-            g->state = WF_GEN_RUNNING;
-            gf->entry = false;
-            gf->resume_kind = WF_RESUME_FOR_ITER;
-            gf->prev = f;
-            SAVE_FRAME();
-            vm->depth++;
-            gen_enter(vm, gf);
-            f = gf;
-            LOAD_FRAME();
+            ENTER_GEN(gf, WF_RESUME_FOR_ITER);
             DISPATCH();
         }
         SAVE_FRAME();
@@ -2195,15 +2249,7 @@ next:
             WfFrame *gf = g->frame;
             if (g->state == WF_GEN_SUSPENDED) *gf->sp++ = sent;
             else wf_decref(vm, sent);
-            g->state = WF_GEN_RUNNING;
-            gf->entry = false;
-            gf->resume_kind = WF_RESUME_YIELD_FROM;
-            gf->prev = f;
-            SAVE_FRAME();
-            vm->depth++;
-            gen_enter(vm, gf);
-            f = gf;
-            LOAD_FRAME();
+            ENTER_GEN(gf, WF_RESUME_YIELD_FROM);
             DISPATCH();
         }
         SAVE_FRAME();
@@ -2291,15 +2337,7 @@ inline_call : {
     }
     PUSH(stv);
     WfFrame *gf = ((WfGen *)st->gen.u.o)->frame;
-    gf->gen->state = WF_GEN_RUNNING;
-    gf->entry = false;
-    gf->resume_kind = WF_RESUME_INLINE;
-    gf->prev = f;
-    SAVE_FRAME();
-    vm->depth++;
-    gen_enter(vm, gf);
-    f = gf;
-    LOAD_FRAME();
+    ENTER_GEN(gf, WF_RESUME_INLINE);
     DISPATCH();
 }
 
@@ -2324,12 +2362,7 @@ inline_yielded : {
                 goto inline_done;
             }
         }
-        gf->gen->state = WF_GEN_RUNNING;
-        SAVE_FRAME();
-        vm->depth++;
-        gen_enter(vm, gf);
-        f = gf;
-        LOAD_FRAME();
+        ENTER_GEN(gf, WF_RESUME_INLINE);
         if (throwing) goto error;
         PUSH(send);
         DISPATCH();

@@ -194,6 +194,7 @@ static int extend_iter(WfVM *vm, WfValue list, WfValue iterable) {
 }
 
 static int extend_array(WfVM *vm, WfList *l, const WfValue *src, size_t m) {
+    if (m == 0) return 0; /* an empty list's items may be NULL: no offset from it */
     if (grow(vm, l, l->n + m) < 0) return -1;
     WfValue *d = l->items + l->n;
     for (size_t i = 0; i < m; i++) d[i] = wf_ref(src[i]);
@@ -205,9 +206,10 @@ int wf_list_extend(WfVM *vm, WfValue list, WfValue iterable) {
     WfList *l = WF_LIST(list);
     if (iterable.tag == WF_TAG_OBJ) {
         WfObject *o = iterable.u.o;
-        if (o->type->flags & WF_TPFLAG_LIST) {
+        if (wf_is_list_items(iterable)) {
             WfList *s = (WfList *)o;
             size_t m = s->n;
+            if (m == 0) return 0;
             if (grow(vm, l, l->n + m) < 0) return -1;
             /* s may be l itself: read its items after growing. */
             WfValue *d = l->items + l->n;
@@ -215,7 +217,7 @@ int wf_list_extend(WfVM *vm, WfValue list, WfValue iterable) {
             l->n += m;
             return 0;
         }
-        if (o->type->flags & WF_TPFLAG_TUPLE)
+        if (wf_is_tuple_items(iterable))
             return extend_array(vm, l, ((WfTuple *)o)->items, ((WfTuple *)o)->n);
         if (o->type == &wf_type_range) {
             WfRange *r = (WfRange *)o;
@@ -511,12 +513,12 @@ static int seq_items(WfVM *vm, WfList *l, WfValue v, const char *err_msg, WfValu
                      const WfValue **items, size_t *n) {
     *hold = WF_NULL;
     if (v.tag == WF_TAG_OBJ && v.u.o != &l->ob) {
-        if (v.u.o->type->flags & WF_TPFLAG_LIST) {
+        if (wf_is_list_items(v)) {
             *items = WF_LIST(v)->items;
             *n = WF_LIST(v)->n;
             return 0;
         }
-        if (v.u.o->type->flags & WF_TPFLAG_TUPLE) {
+        if (wf_is_tuple_items(v)) {
             *items = WF_TUPLE(v)->items;
             *n = WF_TUPLE(v)->n;
             return 0;

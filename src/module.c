@@ -317,8 +317,13 @@ static void raise_syntax_error(WfVM *vm, const WfSyntaxError *err, const char *p
     WfValue msg = wf_str_from_cstr(vm, err->msg);
     WfValue info = WF_NULL, args = WF_NULL, exc = WF_NULL;
     if (WF_IS_NULL(text) || WF_IS_NULL(fn) || WF_IS_NULL(msg)) goto done;
+    /* CPython's tokenizer leaves no end column for indentation errors:
+     * end_offset -1, and 0 for a TabError. */
+    int64_t end_offset = err->end_col > err->col ? err->end_col + 1 : err->col + 1;
+    if (type == &wf_exc_IndentationError) end_offset = -1;
+    else if (type == &wf_exc_TabError) end_offset = 0;
     info = wf_tuple_pack(vm, 6, fn, WF_INT(err->line), WF_INT(err->col + 1), text, WF_INT(err->line),
-                         WF_INT(err->end_col > err->col ? err->end_col + 1 : err->col + 1));
+                         WF_INT(end_offset));
     if (WF_IS_NULL(info)) goto done;
     args = wf_tuple_pack(vm, 2, msg, info);
     if (WF_IS_NULL(args)) goto done;

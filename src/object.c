@@ -4,6 +4,7 @@
  * fallbacks (reflected operands, identity equality) and CPython's error
  * messages. Also the argument binders native functions use. */
 #include <string.h>
+#include "class.h"
 #include "func.h"
 #include "type.h"
 #include "vm.h"
@@ -199,8 +200,7 @@ WfValue wf_call(WfVM *vm, WfValue callable, const WfValue *args, size_t nargs,
         }
         if (t->flags & WF_TPFLAG_TYPE) {
             WfType *ty = (WfType *)callable.u.o;
-            if (ty == &wf_type_type && nargs != 1)
-                return ty->new_(vm, ty, args, nargs, kwnames);
+            if (ty == &wf_type_type && nargs != 1) return wf_class_type_call(vm, args, nargs, kwnames);
             if (ty->new_) return ty->new_(vm, ty, args, nargs, kwnames);
             return wf_err_format(vm, &wf_exc_TypeError, "cannot create '%s' instances", ty->name);
         }

@@ -81,7 +81,8 @@ enum {
     WF_TPFLAG_LIST = 1u << 7,
     WF_TPFLAG_DICT = 1u << 8,
     WF_TPFLAG_TYPE = 1u << 9,
-    WF_TPFLAG_UNHASHABLE = 1u << 10 /* hash raises TypeError */
+    WF_TPFLAG_UNHASHABLE = 1u << 10, /* hash raises TypeError */
+    WF_TPFLAG_FLOAT = 1u << 11     /* float or a subclass */
 };
 
 struct WfType {
@@ -138,7 +139,10 @@ struct WfType {
                                     (the base chain is the MRO) */
     const char *doc;
     size_t dictoffset;           /* heap types: where the instance dict
-                                    pointer lives in an instance, 0: none */
+                                    pointer lives in an instance, 0: none;
+                                    subclasses of str and tuple (itemsize
+                                    != 0) keep it after the items instead,
+                                    and dictoffset only says they have one */
     WfObject *bases;             /* heap types: tuple of the direct bases */
     /* Runs code before an unreachable cycle is broken (a suspended
      * generator's finally blocks): the collector calls it on every garbage
@@ -181,6 +185,13 @@ typedef struct WfException {
     WfObject *dict;              /* attributes set on the instance, or NULL */
     WfValue value;               /* StopIteration.value, SystemExit.code */
 } WfException;
+
+/* An instance of a user subclass of float: the double lives in the object
+ * (plain floats stay inline in WfValue). */
+typedef struct WfFloatObj {
+    WfObject ob;
+    double d;
+} WfFloatObj;
 
 #define WF_STR(v) ((WfStr *)(v).u.o)
 #define WF_TUPLE(v) ((WfTuple *)(v).u.o)
@@ -240,6 +251,10 @@ static inline WfValue wf_ref(WfValue v) {
 WfObject *wf_obj_alloc(WfVM *vm, WfType *type, size_t size);
 /* As wf_obj_alloc, always with a GC head (heap type objects). */
 WfObject *wf_obj_alloc_gc(WfVM *vm, WfType *type, size_t size);
+/* Bytes to allocate for an instance of t, a str or tuple subclass, whose
+ * items end at byte `end`: the class's instance-dict area follows them
+ * (class.c). */
+size_t wf_class_var_size(WfType *t, size_t end);
 /* Releases an object's memory; called at the end of a type's dealloc. */
 void wf_obj_free(WfVM *vm, WfObject *o);
 /* Raw buffers (list items, dict tables, ...), counted by the same funnel.
@@ -279,6 +294,19 @@ static inline bool wf_is_tuple(WfValue v) {
 static inline bool wf_is_list(WfValue v) {
     return v.tag == WF_TAG_OBJ && (v.u.o->type->flags & WF_TPFLAG_LIST);
 }
+/* A list (tuple) whose iteration yields its items: an exact one, or a
+ * subclass that keeps the built-in __iter__. The fast paths that read the
+ * items directly instead of iterating use these, so a subclass overriding
+ * __iter__ is iterated as CPython iterates it. */
+static inline bool wf_is_list_items(WfValue v) {
+    return v.tag == WF_TAG_OBJ && (v.u.o->type == &wf_type_list ||
+                                   ((v.u.o->type->flags & WF_TPFLAG_LIST) && v.u.o->type->iter == wf_type_list.iter));
+}
+static inline bool wf_is_tuple_items(WfValue v) {
+    return v.tag == WF_TAG_OBJ &&
+           (v.u.o->type == &wf_type_tuple ||
+            ((v.u.o->type->flags & WF_TPFLAG_TUPLE) && v.u.o->type->iter == wf_type_tuple.iter));
+}
 static inline bool wf_is_dict(WfValue v) {
     return v.tag == WF_TAG_OBJ && (v.u.o->type->flags & WF_TPFLAG_DICT);
 }
@@ -286,6 +314,14 @@ static inline bool wf_is_dict(WfValue v) {
 static inline bool wf_is_int(WfValue v) {
     return v.tag == WF_TAG_INT || v.tag == WF_TAG_BOOL ||
            (v.tag == WF_TAG_OBJ && (v.u.o->type->flags & WF_TPFLAG_INT));
+}
+/* float in the Python sense: an inline double or a float subclass
+ * instance; wf_float_value reads either. */
+static inline bool wf_is_float(WfValue v) {
+    return v.tag == WF_TAG_FLOAT || (v.tag == WF_TAG_OBJ && (v.u.o->type->flags & WF_TPFLAG_FLOAT));
+}
+static inline double wf_float_value(WfValue v) {
+    return v.tag == WF_TAG_FLOAT ? v.u.f : ((const WfFloatObj *)v.u.o)->d;
 }
 static inline bool wf_is_type(WfValue v) {
     return v.tag == WF_TAG_OBJ && (v.u.o->type->flags & WF_TPFLAG_TYPE);

@@ -853,9 +853,31 @@ WfType wf_type_str_ascii_iter = {
 /* ---- constructor -------------------------------------------------------------- */
 
 static WfValue str_new(WfVM *vm, WfType *type, const WfValue *args, size_t nargs,
+                       WfObject *kwnames);
+
+/* An instance of a str subclass holds a copy of the text, with the class's
+ * instance-dict area after it (class.c); it is never interned. */
+static __attribute__((cold, noinline)) WfValue str_subtype_new(WfVM *vm, WfType *type, const WfValue *args,
+                                                               size_t nargs, WfObject *kwnames) {
+    WfValue v = str_new(vm, &wf_type_str, args, nargs, kwnames);
+    if (WF_IS_NULL(v)) return v;
+    WfStr *src = WF_STR(v);
+    size_t end = offsetof(WfStr, data) + (size_t)src->len + 1;
+    WfStr *o = (WfStr *)wf_obj_alloc(vm, type, wf_class_var_size(type, end));
+    if (o) {
+        o->len = src->len;
+        o->ncp = src->ncp;
+        o->hash = src->hash;
+        o->ascii = src->ascii;
+        memcpy(o->data, src->data, (size_t)src->len + 1);
+    }
+    wf_decref(vm, v);
+    return o ? WF_OBJ(o) : WF_NULL;
+}
+
+static WfValue str_new(WfVM *vm, WfType *type, const WfValue *args, size_t nargs,
                        WfObject *kwnames) {
-    if (type != &wf_type_str)
-        return wf_err_format(vm, &wf_exc_TypeError, "subclasses of str are not supported");
+    if (type != &wf_type_str) return str_subtype_new(vm, type, args, nargs, kwnames);
     if (!kwnames) {
         if (nargs == 0) return EMPTY_STR;
         if (nargs == 1) return args[0].tag == WF_TAG_INT ? wf_int_repr(vm, args[0])
@@ -1253,10 +1275,10 @@ WfValue wf_str_join(WfVM *vm, WfValue sepv, WfValue iterable) {
     WfValue seq = WF_NULL;
     const WfValue *items;
     size_t n;
-    if (wf_is_list(iterable)) {
+    if (wf_is_list_items(iterable)) {
         items = WF_LIST(iterable)->items;
         n = WF_LIST(iterable)->n;
-    } else if (wf_is_tuple(iterable)) {
+    } else if (wf_is_tuple_items(iterable)) {
         items = WF_TUPLE(iterable)->items;
         n = WF_TUPLE(iterable)->n;
     } else {
@@ -1502,7 +1524,7 @@ CASE_METHOD(str_swapcase, "swapcase", CASE_SWAP)
 
 METHOD(str_capitalize) {
     if (wf_args_check(vm, "str.capitalize", nargs, kwnames, 0, 0) < 0) return WF_NULL;
-    if (S->len == 0) return wf_ref(self);
+    if (S->len == 0) return str_str(vm, self);
     WfBuf b;
     wf_buf_init(&b);
     const unsigned char *start = (const unsigned char *)S->data, *p = start, *end = p + S->len;
@@ -1597,19 +1619,23 @@ METHOD(str_istitle) {
     return WF_BOOL(cased);
 }
 
-METHOD(str_isidentifier) {
-    if (wf_args_check(vm, "str.isidentifier", nargs, kwnames, 0, 0) < 0) return WF_NULL;
-    if (S->len == 0) return WF_FALSE;
-    const unsigned char *p = (const unsigned char *)S->data, *end = p + S->len;
+bool wf_str_is_identifier(const WfStr *s) {
+    if (s->len == 0) return false;
+    const unsigned char *p = (const unsigned char *)s->data, *end = p + s->len;
     bool first = true;
     while (p < end) {
         int n;
         uint32_t c = wf_utf8_decode(p, &n);
         p += n;
-        if (first ? !uni_xid_start(c) : !uni_xid_continue(c)) return WF_FALSE;
+        if (first ? !uni_xid_start(c) : !uni_xid_continue(c)) return false;
         first = false;
     }
-    return WF_TRUE;
+    return true;
+}
+
+METHOD(str_isidentifier) {
+    if (wf_args_check(vm, "str.isidentifier", nargs, kwnames, 0, 0) < 0) return WF_NULL;
+    return WF_BOOL(wf_str_is_identifier(S));
 }
 
 /* ---- padding ---- */

@@ -50,6 +50,8 @@ static inline uint32_t wf_utf8_decode(const unsigned char *p, int *n) {
 int wf_utf8_encode(uint32_t cp, char *out);   /* 1..4 bytes written */
 
 /* Unicode classes as CPython's str methods define them. */
+/* str.isidentifier(): Unicode XID_Start then XID_Continue. */
+bool wf_str_is_identifier(const WfStr *s);
 bool wf_uni_isspace(uint32_t cp);
 bool wf_uni_isprintable(uint32_t cp);
 int wf_uni_decimal(uint32_t cp);              /* value of an Nd digit, -1 */

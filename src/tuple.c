@@ -48,9 +48,9 @@ WfValue wf_tuple_from_iterable(WfVM *vm, WfValue iterable) {
     if (iterable.tag == WF_TAG_OBJ) {
         WfType *t = iterable.u.o->type;
         if (t == &wf_type_tuple) return wf_ref(iterable);
-        if (t->flags & WF_TPFLAG_TUPLE)
+        if (wf_is_tuple_items(iterable))
             return wf_tuple_from_array(vm, WF_TUPLE(iterable)->items, WF_TUPLE(iterable)->n);
-        if (t->flags & WF_TPFLAG_LIST)
+        if (wf_is_list_items(iterable))
             return wf_tuple_from_array(vm, WF_LIST(iterable)->items, WF_LIST(iterable)->n);
     }
     WfValue l = wf_list_from_iterable(vm, iterable);
@@ -250,8 +250,19 @@ static WfValue tuple_mul(WfVM *vm, WfValue a, WfValue b) {
 static WfValue tuple_new_(WfVM *vm, WfType *type, const WfValue *args, size_t nargs,
                           WfObject *kwnames) {
     if (wf_args_check(vm, "tuple", nargs, kwnames, 0, 1) < 0) return WF_NULL;
-    if (nargs == 0) return wf_tuple_new(vm, 0);
-    return wf_tuple_from_iterable(vm, args[0]);
+    WfValue t = nargs == 0 ? wf_tuple_new(vm, 0) : wf_tuple_from_iterable(vm, args[0]);
+    if (type == &wf_type_tuple || WF_IS_NULL(t)) return t;
+    /* A subclass instance: the items, then the class's instance-dict area
+     * (class.c). */
+    WfTuple *src = WF_TUPLE(t);
+    size_t end = sizeof(WfTuple) + src->n * sizeof(WfValue);
+    WfTuple *o = (WfTuple *)wf_obj_alloc(vm, type, wf_class_var_size(type, end));
+    if (o) {
+        o->n = src->n;
+        for (size_t i = 0; i < src->n; i++) o->items[i] = wf_ref(src->items[i]);
+    }
+    wf_decref(vm, t);
+    return o ? WF_OBJ(o) : WF_NULL;
 }
 
 /* ---- iterator ------------------------------------------------------------------ */
@@ -403,7 +414,7 @@ WfType wf_type_tuple = {
     .ob = WF_STATIC_OBJECT_HEAD(&wf_type_type),
     .name = "tuple",
     .base = &wf_type_object,
-    .flags = WF_TPFLAG_GC | WF_TPFLAG_TUPLE,
+    .flags = WF_TPFLAG_GC | WF_TPFLAG_TUPLE | WF_TPFLAG_BASETYPE,
     .size = sizeof(WfTuple),
     .itemsize = sizeof(WfValue),
     .dealloc = tuple_dealloc,

@@ -174,6 +174,7 @@ WfValue wf_default_repr(WfVM *vm, WfValue v) {
 static WfValue type_getattr(WfVM *vm, WfValue v, WfObject *name) {
     WfType *t = (WfType *)v.u.o;
     const char *s = ((WfStr *)name)->data;
+    if (strcmp(s, "__class__") == 0) return wf_ref(WF_OBJ(v.u.o->type));
     if (t->flags & WF_TPFLAG_HEAPTYPE) {
         const WfMethodDef *def;
         const WfGetSetDef *gs;
@@ -191,6 +192,7 @@ static WfValue type_getattr(WfVM *vm, WfValue v, WfObject *name) {
         if (strcmp(s, "__qualname__") == 0) return wf_str_from_cstr(vm, heap_qualname(vm, t));
         if (strcmp(s, "__doc__") == 0) return WF_NONE;
         if (def) {
+            if (def->flags & WF_METH_CLASS) return wf_native_new(vm, def, v);
             WfValue f = wf_native_new(vm, def, WF_NULL);
             if (!WF_IS_NULL(f)) ((WfNative *)f.u.o)->owner = t->base;
             return f;
@@ -226,16 +228,26 @@ static WfValue type_getattr(WfVM *vm, WfValue v, WfObject *name) {
                          t->name, s);
 }
 
+/* type(x), and type(name, bases, ns, **kw) with type (or a metaclass
+ * derived from it, whose __new__ reached here) making the class. */
 static WfValue type_new(WfVM *vm, WfType *type, const WfValue *args, size_t nargs,
                         WfObject *kwnames) {
-    if (nargs == 1 && !kwnames) return wf_ref(WF_OBJ(wf_type_of(args[0])));
-    if (nargs == 3 && !kwnames) {
-        if (!wf_is_str(args[0])) return wf_err_format(vm, &wf_exc_TypeError, "type.__new__() argument 1 must be str, not %s", wf_type_name(args[0]));
-        if (!wf_is_tuple(args[1])) return wf_err_format(vm, &wf_exc_TypeError, "type.__new__() argument 2 must be tuple, not %s", wf_type_name(args[1]));
-        if (!wf_is_dict(args[2])) return wf_err_format(vm, &wf_exc_TypeError, "type.__new__() argument 3 must be dict, not %s", wf_type_name(args[2]));
-        return wf_class_new(vm, WF_STR(args[0])->data, args[1], args[2]);
+    size_t nkw = kwnames ? WF_TUPLE(WF_OBJ(kwnames))->n : 0;
+    if (type == &wf_type_type && nargs == 1 && !nkw) return wf_ref(WF_OBJ(wf_type_of(args[0])));
+    if (nargs != 3) {
+        if (type == &wf_type_type) return wf_err_format(vm, &wf_exc_TypeError, "type() takes 1 or 3 arguments");
+        return wf_err_format(vm, &wf_exc_TypeError, "type.__new__() takes exactly 3 arguments (%zu given)", nargs);
     }
-    return wf_err_format(vm, &wf_exc_TypeError, "type() takes 1 or 3 arguments");
+    if (!wf_is_str(args[0]))
+        return wf_err_format(vm, &wf_exc_TypeError, "type.__new__() argument 1 must be str, not %s",
+                             wf_type_name(args[0]));
+    if (!wf_is_tuple(args[1]))
+        return wf_err_format(vm, &wf_exc_TypeError, "type.__new__() argument 2 must be tuple, not %s",
+                             wf_type_name(args[1]));
+    if (!wf_is_dict(args[2]))
+        return wf_err_format(vm, &wf_exc_TypeError, "type.__new__() argument 3 must be dict, not %s",
+                             wf_type_name(args[2]));
+    return wf_class_new_meta(vm, type, WF_STR(args[0])->data, args[1], args[2], kwnames, args + 3);
 }
 
 static int type_setattr(WfVM *vm, WfValue v, WfObject *name, WfValue value) {
@@ -271,8 +283,49 @@ static WfValue type_mro(WfVM *vm, WfValue self, const WfValue *args, size_t narg
     return l;
 }
 
+/* type.__call__(cls, ...): what calling a class does, reached from a
+ * metaclass's __call__ through super(). */
+static WfValue type_m_call(WfVM *vm, WfValue self, const WfValue *args, size_t nargs, WfObject *kw) {
+    WfType *t = (WfType *)self.u.o;
+    if (t->flags & WF_TPFLAG_HEAPTYPE) return wf_class_instantiate(vm, t, args, nargs, kw);
+    if (!t->new_) return wf_err_format(vm, &wf_exc_TypeError, "cannot create '%s' instances", t->name);
+    return t->new_(vm, t, args, nargs, kw);
+}
+
+static WfValue type_m_init(WfVM *vm, WfValue self, const WfValue *args, size_t nargs, WfObject *kw) {
+    if (nargs != 1 && nargs != 3)
+        return wf_err_format(vm, &wf_exc_TypeError, "type.__init__() takes 1 or 3 arguments");
+    return WF_NONE;
+}
+
+/* type.__new__(mcs, name, bases, ns, **kw): self is type. */
+static WfValue type_m_new(WfVM *vm, WfValue self, const WfValue *args, size_t nargs, WfObject *kw) {
+    if (nargs < 1) return wf_err_format(vm, &wf_exc_TypeError, "type.__new__(): not enough arguments");
+    if (!wf_is_type(args[0]))
+        return wf_err_format(vm, &wf_exc_TypeError, "type.__new__(X): X is not a type object (%s)",
+                             wf_type_name(args[0]));
+    WfType *mt = (WfType *)args[0].u.o;
+    if (!wf_type_is_subtype(mt, &wf_type_type))
+        return wf_err_format(vm, &wf_exc_TypeError, "type.__new__(%s): %s is not a subtype of type", mt->name,
+                             mt->name);
+    size_t nkw = kw ? WF_TUPLE(WF_OBJ(kw))->n : 0;
+    if (nargs - 1 != 3 && !(mt == &wf_type_type && nargs == 2 && !nkw))
+        return wf_err_format(vm, &wf_exc_TypeError, "type.__new__() takes exactly 3 arguments (%zu given)", nargs - 1);
+    return type_new(vm, mt, args + 1, nargs - 1, kw);
+}
+
+static WfValue type_m_prepare(WfVM *vm, WfValue self, const WfValue *args, size_t nargs, WfObject *kw) {
+    return wf_dict_new(vm);
+}
+
 static const WfMethodDef type_methods[] = {
     {"mro", type_mro, "the method resolution order as a list"},
+    {"__call__", type_m_call, "Call self as a function."},
+    {"__init__", type_m_init, "Initialize self.  See help(type(self)) for accurate signature."},
+    {"__new__", type_m_new, "Create and return a new object.  See help(type) for accurate signature.",
+     WF_METH_CLASS},
+    {"__prepare__", type_m_prepare, "__prepare__() -> dict\nused to create the namespace for the class statement",
+     WF_METH_CLASS},
     {NULL, NULL, NULL}};
 
 static int type_hash(WfVM *vm, WfValue v, int64_t *out) {
@@ -284,8 +337,8 @@ WfType wf_type_type = {
     .ob = WF_STATIC_OBJECT_HEAD(&wf_type_type),
     .name = "type",
     .base = &wf_type_object,
-    .flags = WF_TPFLAG_TYPE,
-    .size = sizeof(WfType),
+    .flags = WF_TPFLAG_TYPE | WF_TPFLAG_BASETYPE,
+    .size = sizeof(WfHeapType),
     .dealloc = wf_heap_type_dealloc,
     .traverse = wf_heap_type_traverse,
     .clear = wf_heap_type_clear,
