@@ -559,16 +559,54 @@ BUILTIN(dir) {
     return l;
 }
 
+BUILTIN(globals) {
+    if (wf_args_check(vm, "globals", nargs, kwnames, 0, 0) < 0) return WF_NULL;
+    WfFrame *f = vm->frame;
+    if (!f || !f->func) return wf_err_format(vm, &wf_exc_SystemError, "globals(): no current frame");
+    return wf_ref(f->func->globals);
+}
+
+/* The calling frame's namespace: a module's globals, a class body's dict,
+ * or for a function its locals dict, which, as in CPython 3.11, is one dict
+ * per frame brought up to date by each call (keys a caller added stay;
+ * writing to it changes no variable). It lives in the frame's locals slot,
+ * which function code never reads. */
+static WfValue frame_locals(WfVM *vm) {
+    WfFrame *f = vm->frame;
+    if (!f || !f->func) return wf_err_format(vm, &wf_exc_SystemError, "locals(): no current frame");
+    WfCode *co = f->code;
+    if (co->flags & WF_CO_MODULE) return wf_ref(f->func->globals);
+    if ((co->flags & WF_CO_CLASS) && !WF_IS_NULL(f->locals)) return wf_ref(f->locals);
+    if (WF_IS_NULL(f->locals)) {
+        f->locals = wf_dict_new(vm);
+        if (WF_IS_NULL(f->locals)) return WF_NULL;
+    }
+    WfValue d = f->locals;
+    uint32_t n = co->nlocals + co->ncells + co->nfrees;
+    for (uint32_t i = 0; i < n; i++) {
+        WfValue v = f->slots[i];
+        if (i >= co->nlocals && !WF_IS_NULL(v)) v = ((WfCell *)v.u.o)->value;
+        int rc;
+        if (!WF_IS_NULL(v)) {
+            rc = wf_dict_set(vm, d, WF_OBJ(co->varnames[i]), v);
+        } else if (!WF_IS_NULL(wf_dict_get_str(d, co->varnames[i]))) {
+            rc = wf_dict_del(vm, d, WF_OBJ(co->varnames[i]));
+        } else {
+            rc = 0;
+        }
+        if (rc < 0) return WF_NULL;
+    }
+    return wf_ref(d);
+}
+
+BUILTIN(locals) {
+    if (wf_args_check(vm, "locals", nargs, kwnames, 0, 0) < 0) return WF_NULL;
+    return frame_locals(vm);
+}
+
 BUILTIN(vars) {
     if (wf_args_check(vm, "vars", nargs, kwnames, 0, 1) < 0) return WF_NULL;
-    if (nargs == 0) {
-        /* vars() is locals(), which the VM provides. */
-        WfObject *key = wf_str_intern_cstr(vm, "locals");
-        WfValue f = key ? wf_dict_get_str(vm->builtins, key) : WF_NULL;
-        if (WF_IS_NULL(f))
-            return wf_err_format(vm, &wf_exc_SystemError, "vars(): no locals available");
-        return wf_call0(vm, f);
-    }
+    if (nargs == 0) return frame_locals(vm);
     WfObject *key = wf_str_intern_cstr(vm, "__dict__");
     if (!key) return WF_NULL;
     WfValue d = wf_getattr_opt(vm, args[0], key);
@@ -1055,6 +1093,8 @@ static const WfMethodDef builtin_functions[] = {
     {"sorted", bi_sorted, "Return a new list containing all items from the iterable in ascending order.", 0},
     {"sum", bi_sum, "Return the sum of a 'start' value (default: 0) plus an iterable of numbers", 0},
     {"vars", bi_vars, "vars([object]) -> dictionary", 0},
+    {"globals", bi_globals, "Return the dictionary containing the current scope's global variables.", 0},
+    {"locals", bi_locals, "Return a dictionary containing the current scope's local variables.", 0},
     {"dir", bi_dir, "dir([object]) -> list of strings", 0},
     {NULL, NULL, NULL, 0}};
 

@@ -291,6 +291,12 @@ static int add_name(Compiler *c, const char *name) {
     return u->nnames++;
 }
 
+/* An attribute name, mangled as the names of the scope are. */
+static int add_attr_name(Compiler *c, const char *name) {
+    char buf[WF_MANGLE_BUF];
+    return add_name(c, wf_scope_mangle(c->u->scope, name, buf));
+}
+
 static void load_const(Compiler *c, WfValue v) { emit(c, WF_OP_LOAD_CONST, add_const(c, v)); }
 
 /* ---- regions (exception table) ---------------------------------------------------- */
@@ -332,6 +338,8 @@ typedef enum { CTX_LOAD, CTX_STORE, CTX_DEL } Ctx;
 
 static void name_op(Compiler *c, const char *name, Ctx ctx, const WfAst *at) {
     WfScope *s = c->u->scope;
+    char buf[WF_MANGLE_BUF];
+    name = wf_scope_mangle(s, name, buf);
     WfSymbol *sym = wf_scope_lookup(s, name);
     WfSymKind kind = sym ? sym->kind : WF_SYM_GLOBAL_IMPLICIT;
     switch (kind) {
@@ -487,7 +495,7 @@ static void call_expr(Compiler *c, WfAst *e) {
     if (!starred && f->kind == WF_E_ATTR) {
         expr(c, f->left);
         set_line(c, e);
-        emit_cached(c, WF_OP_LOAD_METHOD, add_name(c, f->name));
+        emit_cached(c, WF_OP_LOAD_METHOD, add_attr_name(c, f->name));
         for (int i = 0; i < e->list.n; i++) expr(c, e->list.items[i]);
         if (nkw) {
             WfValue names = wf_tuple_new(c->vm, (size_t)nkw);
@@ -893,7 +901,7 @@ static void expr(Compiler *c, WfAst *e) {
     case WF_E_ATTR:
         expr(c, e->left);
         set_line(c, e);
-        emit_cached(c, WF_OP_LOAD_ATTR, add_name(c, e->name));
+        emit_cached(c, WF_OP_LOAD_ATTR, add_attr_name(c, e->name));
         break;
     case WF_E_SUBSCRIPT:
         expr(c, e->left);
@@ -1090,7 +1098,7 @@ static void store_target(Compiler *c, WfAst *t) {
     case WF_E_ATTR:
         expr(c, t->left);
         set_line(c, t);
-        emit_cached(c, WF_OP_STORE_ATTR, add_name(c, t->name));
+        emit_cached(c, WF_OP_STORE_ATTR, add_attr_name(c, t->name));
         break;
     case WF_E_SUBSCRIPT:
         expr(c, t->left);
@@ -1111,7 +1119,7 @@ static void delete_target(Compiler *c, WfAst *t) {
     case WF_E_ATTR:
         expr(c, t->left);
         set_line(c, t);
-        emit_cached(c, WF_OP_DELETE_ATTR, add_name(c, t->name));
+        emit_cached(c, WF_OP_DELETE_ATTR, add_attr_name(c, t->name));
         break;
     case WF_E_SUBSCRIPT:
         expr(c, t->left);
@@ -1569,12 +1577,12 @@ static void stmt(Compiler *c, WfAst *s) {
         } else if (t->kind == WF_E_ATTR) {
             expr(c, t->left);
             emit(c, WF_OP_DUP_TOP, 0);
-            emit_cached(c, WF_OP_LOAD_ATTR, add_name(c, t->name));
+            emit_cached(c, WF_OP_LOAD_ATTR, add_attr_name(c, t->name));
             expr(c, s->right);
             set_line(c, s);
             emit(c, WF_OP_INPLACE_OP, (int)s->op);
             emit(c, WF_OP_ROT_TWO, 0);
-            emit_cached(c, WF_OP_STORE_ATTR, add_name(c, t->name));
+            emit_cached(c, WF_OP_STORE_ATTR, add_attr_name(c, t->name));
         } else if (t->kind == WF_E_SUBSCRIPT) {
             expr(c, t->left);
             expr(c, t->right);

@@ -72,8 +72,29 @@ WfScope *wf_scope_of(WfScopeTable *t, const WfAst *node) {
 
 WfScope *wf_scope_module(WfScopeTable *t) { return t->module; }
 
+const char *wf_mangle(const char *private_name, const char *name, char *buf, size_t n) {
+    if (!private_name || name[0] != '_' || name[1] != '_') return name;
+    size_t len = strlen(name);
+    if ((len >= 4 && name[len - 1] == '_' && name[len - 2] == '_') || strchr(name, '.')) return name;
+    while (*private_name == '_') private_name++;
+    if (!*private_name) return name;
+    size_t plen = strlen(private_name);
+    if (plen + len + 2 > n) return NULL;
+    buf[0] = '_';
+    memcpy(buf + 1, private_name, plen);
+    memcpy(buf + 1 + plen, name, len + 1);
+    return buf;
+}
+
+const char *wf_scope_mangle(const WfScope *s, const char *name, char *buf) {
+    const char *m = wf_mangle(s->private_name, name, buf, WF_MANGLE_BUF);
+    return m ? m : name;
+}
+
 WfSymbol *wf_scope_lookup(WfScope *s, const char *name) {
     if (!s->cap) return NULL;
+    char buf[WF_MANGLE_BUF];
+    name = wf_scope_mangle(s, name, buf);
     unsigned j = hash_str(name) & (unsigned)(s->cap - 1);
     while (s->syms[j]) {
         if (strcmp(s->syms[j]->name, name) == 0) return s->syms[j];
@@ -85,6 +106,9 @@ WfSymbol *wf_scope_lookup(WfScope *s, const char *name) {
 static WfSymbol *sym_add(WfScopeTable *t, WfScope *s, const char *name, int line, int col) {
     WfSymbol *sym = wf_scope_lookup(s, name);
     if (sym) return sym;
+    char buf[WF_MANGLE_BUF];
+    const char *m = wf_scope_mangle(s, name, buf);
+    if (m == buf) name = wf_arena_strndup(t->a, buf, strlen(buf));
     if ((s->nsyms + 1) * 2 > s->cap) {
         int cap = s->cap ? s->cap * 2 : 16;
         WfSymbol **syms = wf_arena_alloc(t->a, sizeof *syms * (size_t)cap);
@@ -134,6 +158,7 @@ static WfScope *scope_new(WfScopeTable *t, WfScopeKind kind, WfAst *node, WfScop
     s->kind = kind;
     s->node = node;
     s->parent = parent;
+    s->private_name = kind == WF_SCOPE_CLASS ? name : parent ? parent->private_name : NULL;
     if (node) map_put(t, node, s);
     if (!parent || parent->kind == WF_SCOPE_MODULE) {
         s->qualname = name;

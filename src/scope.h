@@ -52,6 +52,8 @@ struct WfScope {
     bool generator;
     bool is_comprehension;
     const char *qualname;
+    const char *private_name;   /* the innermost enclosing class's name
+                                   (its body included), or NULL */
 };
 
 typedef struct WfScopeTable WfScopeTable;
@@ -62,5 +64,16 @@ typedef struct WfScopeTable WfScopeTable;
 WfScopeTable *wf_scope_build(WfArena *a, WfModuleAst *mod, WfSyntaxError *err);
 WfScope *wf_scope_module(WfScopeTable *t);
 WfScope *wf_scope_of(WfScopeTable *t, const WfAst *node);
+/* Looks name up in s, after private name mangling. */
 WfSymbol *wf_scope_lookup(WfScope *s, const char *name);
+/* CPython's private name mangling (_Py_Mangle): in the scope of class C an
+ * identifier __x (not ending in "__", no dot) means _C__x, with C's
+ * leading underscores stripped (a class named only underscores mangles
+ * nothing). Returns name itself, or the mangled name written into buf
+ * (size n); NULL when it does not fit. Mangling is idempotent. */
+const char *wf_mangle(const char *private_name, const char *name, char *buf, size_t n);
+/* The same for s's private name, into buf (WF_MANGLE_BUF bytes); names
+ * too long for it are left as they are. */
+#define WF_MANGLE_BUF 512
+const char *wf_scope_mangle(const WfScope *s, const char *name, char *buf);
 #endif
