@@ -805,6 +805,7 @@ static int failure_setattr(WfVM *vm, WfValue obj, WfObject *name, WfValue v) {
 WfType wf_type_failure = {
     .ob = WF_STATIC_OBJECT_HEAD(&wf_type_type),
     .name = "Failure",
+    .module = "twisted.python.failure",
     .base = &wf_exc_BaseException,
     .flags = WF_TPFLAG_EXC | WF_TPFLAG_GC | WF_TPFLAG_BASETYPE,
     .size = sizeof(WfFailure),

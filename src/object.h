@@ -88,6 +88,8 @@ enum {
 struct WfType {
     WfObject ob;
     const char *name;            /* "int", "list", "ValueError", ... */
+    const char *module;          /* a static type's module when it is not
+                                    builtins (the Twisted types), or NULL */
     WfType *base;                /* NULL only for object */
     uint32_t flags;
     uint32_t version;            /* bumped when the class namespace changes;

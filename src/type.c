@@ -144,7 +144,8 @@ void wf_dealloc_simple(WfVM *vm, WfObject *o) { wf_obj_free(vm, o); }
 
 /* __module__ of a heap type ("__main__", ...), or NULL. */
 static const char *heap_module(WfVM *vm, WfType *t) {
-    if (!(t->flags & WF_TPFLAG_HEAPTYPE) || !t->dict) return NULL;
+    if (!(t->flags & WF_TPFLAG_HEAPTYPE)) return t->module;
+    if (!t->dict) return NULL;
     WfValue m = wf_dict_get_str(WF_OBJ(t->dict), wf_str_intern_cstr(vm, "__module__"));
     return wf_is_str(m) ? WF_STR(m)->data : NULL;
 }
@@ -211,7 +212,7 @@ static WfValue type_getattr(WfVM *vm, WfValue v, WfObject *name) {
     if (strcmp(s, "__bases__") == 0) return t->base ? wf_tuple_pack(vm, 1, WF_OBJ(t->base)) : wf_ref(vm->empty_tuple);
     if (strcmp(s, "__doc__") == 0) return t->doc ? wf_str_from_cstr(vm, t->doc) : WF_NONE;
     if (strcmp(s, "__base__") == 0) return t->base ? wf_ref(WF_OBJ(t->base)) : WF_NONE;
-    if (strcmp(s, "__module__") == 0) return wf_str_from_cstr(vm, "builtins");
+    if (strcmp(s, "__module__") == 0) return wf_str_from_cstr(vm, t->module ? t->module : "builtins");
     const WfMethodDef *def;
     const WfGetSetDef *gs;
     if (wf_type_find(t, s, &def, &gs) && def) {
