@@ -4,9 +4,12 @@
  * an already-fired Deferred is sent straight back in the loop; an unfired
  * one gets an INLINE pair (Twisted's gotResult) and the step returns, to be
  * called again by the engine (defer.c) when that Deferred fires, so no
- * resumption nests C calls. A failure is thrown in at the yield as the same
- * exception object carrying the failure's frames, so nested levels all show
- * in the final traceback. */
+ * resumption nests C calls. A call made from bytecode does not come here
+ * for its first step: the dispatch loop (interp.c) runs the generator in
+ * place with wf_inline_begin / wf_inline_yielded / wf_inline_loop_finished,
+ * so building a deep chain nests no C calls either. A failure is thrown in
+ * at the yield as the same exception object carrying the failure's frames,
+ * so nested levels all show in the final traceback. */
 #include <string.h>
 #include "gen.h"
 #include "inline.h"
@@ -136,8 +139,6 @@ static WfInlineStep finished_raising(WfVM *vm, WfInline *st, WfValue *send) {
     set_value(vm, &st->gen, WF_NULL);
     return WF_INLINE_FINISHED;
 }
-
-WfInlineStep wf_inline_raised(WfVM *vm, WfInline *st, WfValue *send) { return finished_raising(vm, st, send); }
 
 WfInlineStep wf_inline_yielded(WfVM *vm, WfInline *st, WfValue out, WfValue *send, WfDeferred **wait) {
     if (!wf_is_deferred(out)) {
