@@ -75,7 +75,7 @@ WfScope *wf_scope_module(WfScopeTable *t) { return t->module; }
 const char *wf_mangle(const char *private_name, const char *name, char *buf, size_t n) {
     if (!private_name || name[0] != '_' || name[1] != '_') return name;
     size_t len = strlen(name);
-    if ((len >= 4 && name[len - 1] == '_' && name[len - 2] == '_') || strchr(name, '.')) return name;
+    if ((name[len - 1] == '_' && name[len - 2] == '_') || strchr(name, '.')) return name;
     while (*private_name == '_') private_name++;
     if (!*private_name) return name;
     size_t plen = strlen(private_name);

@@ -66,3 +66,10 @@ class G:
     def __priv(self):
         return "priv"
 print(G.__dict__["_G__priv"].__name__, G._G__priv.__qualname__)
+
+# names made only of underscores are never mangled
+class U:
+    __ = "two"
+    ___ = "three"
+    _ = "one"
+print(sorted(k for k in vars(U) if set(k) == {"_"}))
