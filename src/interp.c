@@ -658,6 +658,19 @@ static int print_item(WfVM *vm, WfValue v) {
     return rc;
 }
 
+/* The int64 comparison shared by COMPARE_OP, its int-constant form and
+ * COMPARE_JUMP. */
+static inline bool int_compare(int op, int64_t x, int64_t y) {
+    switch (op) {
+    case WF_CMP_LT: return x < y;
+    case WF_CMP_LE: return x <= y;
+    case WF_CMP_EQ: return x == y;
+    case WF_CMP_NE: return x != y;
+    case WF_CMP_GT: return x > y;
+    default: return x >= y;
+    }
+}
+
 /* The int64 fast path shared by BINARY_OP, INPLACE_OP and their
  * int-constant forms: false when the result needs the general path
  * (overflow into a big int, division by zero, an operator not handled). */
@@ -738,6 +751,23 @@ static inline bool int_binop(uint32_t op, int64_t x, int64_t y, int64_t *r) {
         gen_enter(vm, (gf));                 \
         f = (gf);                            \
         LOAD_FRAME();                        \
+    } while (0)
+
+/* CALL / CALL_METHOD: an @inlineCallbacks wrapper (or a bound method of
+ * one) goes to inline_call with its arguments. */
+#define TRY_INLINE_CALL(argv)                                                                          \
+    do {                                                                                                \
+        if (callable.tag == WF_TAG_OBJ &&                                                               \
+            (callable.u.o->type == &wf_type_inline_function || callable.u.o->type == &wf_type_method)) { \
+            ic_func = wf_inline_func_of(callable, &ic_self);                                            \
+            if (!WF_IS_NULL(ic_func)) {                                                                 \
+                ic_base = base;                                                                         \
+                ic_args = (argv);                                                                       \
+                ic_npos = npos;                                                                         \
+                ic_kw = kwnames;                                                                        \
+                goto inline_call;                                                                       \
+            }                                                                                           \
+        }                                                                                               \
     } while (0)
 
 static WfValue run(WfVM *vm, WfFrame *f, bool throwing) {
@@ -1200,17 +1230,7 @@ next:
                 DISPATCH();
             }
         }
-        if (callable.tag == WF_TAG_OBJ &&
-            (callable.u.o->type == &wf_type_inline_function || callable.u.o->type == &wf_type_method)) {
-            ic_func = wf_inline_func_of(callable, &ic_self);
-            if (!WF_IS_NULL(ic_func)) {
-                ic_base = base;
-                ic_args = args;
-                ic_npos = npos;
-                ic_kw = kwnames;
-                goto inline_call;
-            }
-        }
+        TRY_INLINE_CALL(args);
         if (callable.tag == WF_TAG_OBJ && callable.u.o->type == &wf_type_native &&
             ((WfNative *)callable.u.o)->owner && nargs > 0 &&
             wf_type_is_subtype(wf_type_of(args[0]), ((WfNative *)callable.u.o)->owner)) {
@@ -1310,17 +1330,7 @@ next:
             DISPATCH();
         }
         SAVE_FRAME();
-        if (callable.tag == WF_TAG_OBJ &&
-            (callable.u.o->type == &wf_type_inline_function || callable.u.o->type == &wf_type_method)) {
-            ic_func = wf_inline_func_of(callable, &ic_self);
-            if (!WF_IS_NULL(ic_func)) {
-                ic_base = base;
-                ic_args = base + 1;
-                ic_npos = npos;
-                ic_kw = kwnames;
-                goto inline_call;
-            }
-        }
+        TRY_INLINE_CALL(base + 1);
         WfValue r = wf_call(vm, callable, base + 1, npos, kwnames);
         if (kwnames) wf_obj_decref(vm, kwnames);
         for (WfValue *p = base; p < sp; p++) wf_decref(vm, *p);
@@ -1443,17 +1453,7 @@ next:
         int op = (int)(ARG & 15);
         int64_t y = (int32_t)(ARG << 8) >> 12;
         if (a.tag == WF_TAG_INT) {
-            int64_t x = a.u.i;
-            bool r;
-            switch (op) {
-            case WF_CMP_LT: r = x < y; break;
-            case WF_CMP_LE: r = x <= y; break;
-            case WF_CMP_EQ: r = x == y; break;
-            case WF_CMP_NE: r = x != y; break;
-            case WF_CMP_GT: r = x > y; break;
-            default: r = x >= y; break;
-            }
-            TOP() = WF_BOOL(r);
+            TOP() = WF_BOOL(int_compare(op, a.u.i, y));
             DISPATCH();
         }
         SAVE_FRAME();
@@ -1478,15 +1478,7 @@ next:
         ip++;
         int t;
         if (a.tag == WF_TAG_INT && b.tag == WF_TAG_INT) {
-            int64_t x = a.u.i, y = b.u.i;
-            switch (op) {
-            case WF_CMP_LT: t = x < y; break;
-            case WF_CMP_LE: t = x <= y; break;
-            case WF_CMP_EQ: t = x == y; break;
-            case WF_CMP_NE: t = x != y; break;
-            case WF_CMP_GT: t = x > y; break;
-            default: t = x >= y; break;
-            }
+            t = int_compare(op, a.u.i, b.u.i);
         } else {
             SAVE_FRAME();
             t = wf_richcmp_bool(vm, a, b, op);
@@ -1522,17 +1514,7 @@ next:
         WfValue b = POP();
         WfValue a = TOP();
         if (a.tag == WF_TAG_INT && b.tag == WF_TAG_INT) {
-            int64_t x = a.u.i, y = b.u.i;
-            bool r;
-            switch (ARG) {
-            case WF_CMP_LT: r = x < y; break;
-            case WF_CMP_LE: r = x <= y; break;
-            case WF_CMP_EQ: r = x == y; break;
-            case WF_CMP_NE: r = x != y; break;
-            case WF_CMP_GT: r = x > y; break;
-            default: r = x >= y; break;
-            }
-            TOP() = WF_BOOL(r);
+            TOP() = WF_BOOL(int_compare((int)ARG, a.u.i, b.u.i));
             DISPATCH();
         }
         SAVE_FRAME();

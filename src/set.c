@@ -546,41 +546,33 @@ int wf_set_update(WfVM *vm, WfValue set, WfValue iterable) {
     return set_update_internal(vm, WF_SET(set), iterable);
 }
 
-/* `key in set`; an unhashable set key is looked up as a frozenset. */
+/* op(set, key), retried with a frozenset copy of key when key is an
+ * unhashable set (`{1} in s`, s.discard({1})), as CPython does. */
+static int with_frozen_retry(WfVM *vm, WfValue set, WfValue key, int (*op)(WfVM *, WfSet *, WfValue)) {
+    int rv = op(vm, WF_SET(set), key);
+    if (rv < 0) {
+        if (!wf_isinstance(key, &wf_type_set) || !wf_err_matches(vm, &wf_exc_TypeError)) return -1;
+        wf_err_clear(vm);
+        WfValue tmp = make_new_set(vm, &wf_type_frozenset, key);
+        if (WF_IS_NULL(tmp)) return -1;
+        rv = op(vm, WF_SET(set), tmp);
+        wf_decref(vm, tmp);
+    }
+    return rv;
+}
+
 static int set_contains_slot(WfVM *vm, WfValue set, WfValue key) {
-    int rv = set_contains_key(vm, WF_SET(set), key);
-    if (rv < 0) {
-        if (!wf_isinstance(key, &wf_type_set) || !wf_err_matches(vm, &wf_exc_TypeError)) return -1;
-        wf_err_clear(vm);
-        WfValue tmp = make_new_set(vm, &wf_type_frozenset, key);
-        if (WF_IS_NULL(tmp)) return -1;
-        rv = set_contains_key(vm, WF_SET(set), tmp);
-        wf_decref(vm, tmp);
-    }
-    return rv;
+    return with_frozen_retry(vm, set, key, set_contains_key);
 }
 
-int wf_set_contains(WfVM *vm, WfValue set, WfValue key) {
-    return set_contains_slot(vm, set, key);
-}
+int wf_set_contains(WfVM *vm, WfValue set, WfValue key) { return set_contains_slot(vm, set, key); }
 
-/* discard with the same set-as-frozenset retry; 1/0/-1. */
+/* 1 when key was there, 0 when not, -1 on error. */
 static int set_discard_retry(WfVM *vm, WfValue set, WfValue key) {
-    int rv = set_discard_key(vm, WF_SET(set), key);
-    if (rv < 0) {
-        if (!wf_isinstance(key, &wf_type_set) || !wf_err_matches(vm, &wf_exc_TypeError)) return -1;
-        wf_err_clear(vm);
-        WfValue tmp = make_new_set(vm, &wf_type_frozenset, key);
-        if (WF_IS_NULL(tmp)) return -1;
-        rv = set_discard_key(vm, WF_SET(set), tmp);
-        wf_decref(vm, tmp);
-    }
-    return rv;
+    return with_frozen_retry(vm, set, key, set_discard_key);
 }
 
-int wf_set_discard(WfVM *vm, WfValue set, WfValue key) {
-    return set_discard_retry(vm, set, key);
-}
+int wf_set_discard(WfVM *vm, WfValue set, WfValue key) { return set_discard_retry(vm, set, key); }
 
 /* ---- the algebra (CPython's operand and iteration choices) ----------------- */
 
