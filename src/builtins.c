@@ -582,7 +582,7 @@ static WfValue frame_locals(WfVM *vm) {
         if (WF_IS_NULL(f->locals)) return WF_NULL;
     }
     WfValue d = f->locals;
-    uint32_t n = co->nlocals + co->ncells + co->nfrees;
+    uint32_t n = co->nslots;
     for (uint32_t i = 0; i < n; i++) {
         WfValue v = f->slots[i];
         if (i >= co->nlocals && !WF_IS_NULL(v)) v = ((WfCell *)v.u.o)->value;

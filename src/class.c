@@ -1375,6 +1375,22 @@ static WfValue heap_type_call(WfVM *vm, WfType *type, const WfValue *args, size_
     return wf_class_instantiate(vm, type, args, nargs, kwnames);
 }
 
+int wf_class_fast_new(WfVM *vm, WfType *t, WfValue *self, WfFunction **init) {
+    if (!IS_HEAP(t) || t->new_ != heap_type_call || t->ob.type->call || static_base(t) != &wf_type_object)
+        return 0;
+    const WfMethodDef *def;
+    if (!WF_IS_NULL(sp_lookup(vm, t, WF_SP_NEW, &def))) return 0;
+    WfValue initm = sp_lookup(vm, t, WF_SP_INIT, &def);
+    if (WF_IS_NULL(initm) || wf_type_of(initm) != &wf_type_function ||
+        (((WfFunction *)initm.u.o)->code->flags & WF_CO_GENERATOR))
+        return 0;
+    WfObject *o = alloc_instance(vm, t);
+    if (!o) return -1;
+    *self = WF_OBJ(o);
+    *init = (WfFunction *)initm.u.o;
+    return 1;
+}
+
 /* ---- class creation ------------------------------------------------------------------------- */
 
 /* C3 linearisation of bases into an MRO tuple starting with t. */
@@ -2783,7 +2799,7 @@ static WfValue super_new(WfVM *vm, WfType *type, const WfValue *args, size_t nar
     for (uint32_t i = 0; i < co->ncells; i++)
         if (co->cell2arg[i] == 0) first = ((WfCell *)f->slots[co->nlocals + i].u.o)->value;
     if (WF_IS_NULL(first)) return wf_err_format(vm, &wf_exc_RuntimeError, "super(): arg[0] deleted");
-    uint32_t nvar = co->nlocals + co->ncells + co->nfrees;
+    uint32_t nvar = co->nslots;
     for (uint32_t i = co->nlocals; i < nvar; i++) {
         if (strcmp(((WfStr *)co->varnames[i])->data, "__class__") == 0) {
             WfValue cls = ((WfCell *)f->slots[i].u.o)->value;

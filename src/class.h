@@ -142,6 +142,13 @@ WfValue wf_class_new_meta(WfVM *vm, WfType *meta, const char *name, WfValue base
  * when __new__ gave an instance (calling a class whose metaclass has no
  * __call__ of its own). */
 WfValue wf_class_instantiate(WfVM *vm, WfType *type, const WfValue *args, size_t nargs, WfObject *kwnames);
+/* For the dispatch loop, which runs __init__ in place: when calling the
+ * class t does no more than allocate an instance and call a plain function
+ * __init__ (type.__call__, no __new__ of its own, object the built-in
+ * base, an __init__ that is not a generator function), sets *self to a new instance and *init to that function (borrowed)
+ * and returns 1. Returns 0 when the call needs wf_class_instantiate, -1
+ * with MemoryError set. */
+int wf_class_fast_new(WfVM *vm, WfType *t, WfValue *self, WfFunction **init);
 /* type(...) called: type(x), or a class, whose metaclass's __init__ runs
  * when bases gave it a derived one (CPython's type_call). */
 WfValue wf_class_type_call(WfVM *vm, const WfValue *args, size_t nargs, WfObject *kwnames);

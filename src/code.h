@@ -63,6 +63,8 @@ typedef struct WfCode {
     uint32_t nnames;
     WfObject **varnames;   /* locals, then cell vars, then free vars */
     uint32_t nlocals, ncells, nfrees;
+    uint32_t nslots;       /* nlocals + ncells + nfrees: where a frame's
+                              value stack starts */
     int32_t *cell2arg;     /* per cell var: the argument it starts as, or -1 */
     uint32_t argcount, kwonlycount;
     uint32_t stacksize;

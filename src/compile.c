@@ -1806,6 +1806,7 @@ static WfCode *unit_finish(Compiler *c, const char *name, const char *qualname, 
     code->nlocals = (uint32_t)s->nlocals;
     code->ncells = (uint32_t)s->ncells;
     code->nfrees = (uint32_t)s->nfrees;
+    code->nslots = code->nlocals + code->ncells + code->nfrees;
     int nvar = s->nlocals + s->ncells + s->nfrees;
     const char **all = calloc((size_t)(nvar ? nvar : 1), sizeof *all);
     if (!all) goto nomem;

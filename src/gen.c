@@ -626,10 +626,10 @@ static void gen_traverse(WfObject *o, WfVisitFn visit, void *arg) {
      * code anyway, so the collector must not look at it. */
     if (!f || f->finished || g->state == WF_GEN_RUNNING) return;
     visit(&f->func->ob, arg);
-    uint32_t n = f->code->nlocals + f->code->ncells + f->code->nfrees;
+    uint32_t n = f->code->nslots;
     for (uint32_t i = 0; i < n; i++)
         if (WF_IS_OBJ(f->slots[i])) visit(f->slots[i].u.o, arg);
-    for (WfValue *p = f->stack; p < f->sp; p++)
+    for (WfValue *p = wf_frame_stack(f); p < f->sp; p++)
         if (WF_IS_OBJ(*p)) visit(p->u.o, arg);
     if (WF_IS_OBJ(f->locals)) visit(f->locals.u.o, arg);
 }

@@ -271,10 +271,9 @@ static bool bind_args(WfVM *vm, WfFunction *fn, WfValue *slots, const WfValue *a
 }
 
 static inline void frame_clear(WfVM *vm, WfFrame *f) {
-    WfCode *co = f->code;
-    uint32_t n = co->nlocals + co->ncells + co->nfrees;
-    for (uint32_t i = 0; i < n; i++) wf_decref(vm, f->slots[i]);
-    for (WfValue *p = f->stack; p < f->sp; p++) wf_decref(vm, *p);
+    WfValue *stack = wf_frame_stack(f);
+    for (WfValue *p = f->slots; p < stack; p++) wf_decref(vm, *p);
+    for (WfValue *p = stack; p < f->sp; p++) wf_decref(vm, *p);
     wf_decref(vm, f->locals);
     wf_obj_decref(vm, &f->func->ob);
 }
@@ -297,27 +296,25 @@ static WfFrame *frame_new(WfVM *vm, WfFunction *fn, const WfValue *args, size_t 
         wf_err_format(vm, &wf_exc_RecursionError, "maximum recursion depth exceeded");
         return NULL;
     }
-    uint32_t nslots = co->nlocals + co->ncells + co->nfrees;
+    uint32_t nslots = co->nslots;
     WfFrame *f;
     if (heap) {
         f = wf_mem_alloc(vm, sizeof(WfFrame) + sizeof(WfValue) * (nslots + co->stacksize));
+        if (!f) return NULL;
+        f->gen = NULL;
+        f->caller_handled = WF_NULL;
     } else {
         f = frame_alloc(vm, nslots + co->stacksize);
+        if (!f) return NULL;
     }
-    if (!f) return NULL;
-    f->finished = false;
-    f->resume_kind = WF_RESUME_NONE;
-    f->gen = NULL;
-    f->caller_handled = WF_NULL;
-    f->handlers = 0;
+    f->state = 0;
+    f->heap = heap;
     f->code = co;
     f->func = fn;
     wf_obj_incref(&fn->ob);
     f->ip = co->code;
-    f->stack = f->sp = f->slots + nslots;
+    f->sp = f->slots + nslots;
     f->locals = WF_NULL;
-    f->entry = false;
-    f->heap = heap;
     f->prev = NULL;
     if ((co->flags & WF_CO_SIMPLE) && nargs == co->argcount && !kwnames) {
         /* The common call from C (a callback, a sort key, __init__): each
@@ -354,6 +351,54 @@ static WfFrame *frame_new(WfVM *vm, WfFunction *fn, const WfValue *args, size_t 
 }
 
 static WfValue run(WfVM *vm, WfFrame *f, bool throwing);
+
+/* Can the loop call fn with push_simple: a WF_CO_SIMPLE function given
+ * exactly its positional arguments, below the recursion limit? */
+#define SIMPLE_CALL(fn, npos, kwnames)                                                       \
+    (((fn)->code->flags & WF_CO_SIMPLE) && !(kwnames) && (npos) == (fn)->code->argcount && \
+     vm->depth < vm->recursion_limit)
+
+/* The loop's call of fn when SIMPLE_CALL holds: the caller's reference to
+ * fn and the nargs values at args (references too) move into a new frame
+ * above caller, each slot written once; no parameter is a cell, so cells
+ * start empty and free variables come from the closure. On MemoryError
+ * what it was given is released and it returns NULL. */
+static inline __attribute__((always_inline)) WfFrame *push_simple(WfVM *vm, WfFunction *fn, const WfValue *args, uint32_t nargs, WfFrame *caller) {
+    WfCode *cc = fn->code;
+    WfFrame *nf = frame_alloc(vm, cc->nslots + cc->stacksize);
+    if (!nf) goto fail;
+    WfValue *s = nf->slots;
+    if (cc->ncells) {
+        for (uint32_t i = 0; i < cc->ncells; i++) {
+            WfValue cell = wf_cell_new(vm, WF_NULL);
+            if (WF_IS_NULL(cell)) {
+                while (i--) wf_decref(vm, s[cc->nlocals + i]);
+                frame_release(vm, nf);
+                goto fail;
+            }
+            s[cc->nlocals + i] = cell;
+        }
+    }
+    if (cc->nfrees) {
+        WfTuple *cl = (WfTuple *)fn->closure;
+        for (uint32_t i = 0; i < cc->nfrees; i++) s[cc->nlocals + cc->ncells + i] = wf_ref(cl->items[i]);
+    }
+    for (uint32_t i = 0; i < nargs; i++) s[i] = args[i];
+    for (uint32_t i = nargs; i < cc->nlocals; i++) s[i] = WF_NULL;
+    nf->prev = caller;
+    nf->code = cc;
+    nf->func = fn;
+    nf->ip = cc->code;
+    nf->sp = s + cc->nslots;
+    nf->locals = WF_NULL;
+    nf->state = 0;
+    vm->depth++;
+    return nf;
+fail:
+    for (uint32_t i = 0; i < nargs; i++) wf_decref(vm, args[i]);
+    wf_obj_decref(vm, &fn->ob);
+    return NULL;
+}
 
 /* A generator runs with its own handled exception (what its except block
  * was handling when it suspended) on top of its caller's, as CPython's
@@ -726,10 +771,6 @@ static inline bool int_binop(uint32_t op, int64_t x, int64_t y, int64_t *r) {
         co = f->code;                                 \
         ip = f->ip;                                   \
         sp = f->sp;                                   \
-        slots = f->slots;                             \
-        consts = co->consts;                          \
-        names = co->names;                            \
-        fn = f->func;                                 \
         vm->frame = f;                                \
     } while (0)
 #define SAVE_FRAME() \
@@ -780,9 +821,7 @@ static WfValue run(WfVM *vm, WfFrame *f, bool throwing) {
 #endif
     WfCode *co;
     const uint32_t *ip;
-    WfValue *sp, *slots, *consts;
-    WfObject **names;
-    WfFunction *fn;
+    WfValue *sp;
     uint32_t word;
     bool reraise = false;
     WfValue yv, retv;
@@ -845,7 +884,7 @@ next:
         DISPATCH();
     }
     TARGET(LOAD_CONST) {
-        WfValue v = consts[ARG];
+        WfValue v = co->consts[ARG];
         wf_incref(v);
         PUSH(v);
         DISPATCH();
@@ -860,7 +899,7 @@ next:
         DISPATCH();
     }
     TARGET(LOAD_FAST) {
-        WfValue v = slots[ARG];
+        WfValue v = f->slots[ARG];
         if (WF_IS_NULL(v)) {
             unbound_local(vm, co, ARG);
             goto error;
@@ -870,23 +909,23 @@ next:
         DISPATCH();
     }
     TARGET(STORE_FAST) {
-        WfValue old = slots[ARG];
-        slots[ARG] = POP();
+        WfValue old = f->slots[ARG];
+        f->slots[ARG] = POP();
         wf_decref(vm, old);
         DISPATCH();
     }
     TARGET(DELETE_FAST) {
-        WfValue old = slots[ARG];
+        WfValue old = f->slots[ARG];
         if (WF_IS_NULL(old)) {
             unbound_local(vm, co, ARG);
             goto error;
         }
-        slots[ARG] = WF_NULL;
+        f->slots[ARG] = WF_NULL;
         wf_decref(vm, old);
         DISPATCH();
     }
     TARGET(LOAD_DEREF) {
-        WfCell *cell = (WfCell *)slots[ARG].u.o;
+        WfCell *cell = (WfCell *)f->slots[ARG].u.o;
         if (WF_IS_NULL(cell->value)) {
             unbound_free(vm, co, ARG);
             goto error;
@@ -896,14 +935,14 @@ next:
         DISPATCH();
     }
     TARGET(STORE_DEREF) {
-        WfCell *cell = (WfCell *)slots[ARG].u.o;
+        WfCell *cell = (WfCell *)f->slots[ARG].u.o;
         WfValue old = cell->value;
         cell->value = POP();
         wf_decref(vm, old);
         DISPATCH();
     }
     TARGET(DELETE_DEREF) {
-        WfCell *cell = (WfCell *)slots[ARG].u.o;
+        WfCell *cell = (WfCell *)f->slots[ARG].u.o;
         WfValue old = cell->value;
         if (WF_IS_NULL(old)) {
             unbound_free(vm, co, ARG);
@@ -914,67 +953,67 @@ next:
         DISPATCH();
     }
     TARGET(LOAD_CLOSURE) {
-        WfValue c = slots[ARG];
+        WfValue c = f->slots[ARG];
         wf_incref(c);
         PUSH(c);
         DISPATCH();
     }
     TARGET(LOAD_GLOBAL) {
-        WfObject *name = names[ARG];
+        WfObject *name = co->names[ARG];
         WfCache *cache = &co->caches[WF_INSTR_ARG(*ip)];
         ip++;
         WfValue v;
         /* Entry indexes stay valid while the dict versions do (dict.h). */
-        if (cache->dict == fn->globals.u.o && cache->version == wf_dict_version_fast(fn->globals)) {
+        if (cache->dict == f->func->globals.u.o && cache->version == wf_dict_version_fast(f->func->globals)) {
             if (cache->version2 == 0) {
-                v = wf_dict_value_at(fn->globals, cache->value.u.i);
+                v = wf_dict_value_at(f->func->globals, cache->value.u.i);
                 wf_incref(v);
                 PUSH(v);
                 DISPATCH();
             }
-            if (cache->version2 == wf_dict_version_fast(fn->builtins)) {
-                v = wf_dict_value_at(fn->builtins, cache->value.u.i);
+            if (cache->version2 == wf_dict_version_fast(f->func->builtins)) {
+                v = wf_dict_value_at(f->func->builtins, cache->value.u.i);
                 wf_incref(v);
                 PUSH(v);
                 DISPATCH();
             }
         }
-        int64_t ix = wf_dict_find_str(fn->globals, name);
+        int64_t ix = wf_dict_find_str(f->func->globals, name);
         if (ix >= 0) {
-            cache->dict = fn->globals.u.o;
-            cache->version = wf_dict_version_fast(fn->globals);
+            cache->dict = f->func->globals.u.o;
+            cache->version = wf_dict_version_fast(f->func->globals);
             cache->version2 = 0;
             cache->value = WF_INT(ix);
-            v = wf_dict_value_at(fn->globals, ix);
+            v = wf_dict_value_at(f->func->globals, ix);
         } else {
-            ix = wf_dict_find_str(fn->builtins, name);
+            ix = wf_dict_find_str(f->func->builtins, name);
             if (ix < 0) {
                 wf_err_format(vm, &wf_exc_NameError, "name '%s' is not defined", ((WfStr *)name)->data);
                 goto error;
             }
-            cache->dict = fn->globals.u.o;
-            cache->version = wf_dict_version_fast(fn->globals);
-            cache->version2 = wf_dict_version_fast(fn->builtins);
+            cache->dict = f->func->globals.u.o;
+            cache->version = wf_dict_version_fast(f->func->globals);
+            cache->version2 = wf_dict_version_fast(f->func->builtins);
             cache->value = WF_INT(ix);
-            v = wf_dict_value_at(fn->builtins, ix);
+            v = wf_dict_value_at(f->func->builtins, ix);
         }
         wf_incref(v);
         PUSH(v);
         DISPATCH();
     }
     TARGET(STORE_GLOBAL) {
-        WfObject *name = names[ARG];
+        WfObject *name = co->names[ARG];
         ip++;
         WfValue v = POP();
-        int rc = wf_dict_set(vm, fn->globals, WF_OBJ(name), v);
+        int rc = wf_dict_set(vm, f->func->globals, WF_OBJ(name), v);
         wf_decref(vm, v);
         if (rc < 0) goto error;
         DISPATCH();
     }
     TARGET(DELETE_GLOBAL) {
-        WfObject *name = names[ARG];
+        WfObject *name = co->names[ARG];
         ip++;
-        if (wf_dict_del(vm, fn->globals, WF_OBJ(name)) < 0) {
+        if (wf_dict_del(vm, f->func->globals, WF_OBJ(name)) < 0) {
             if (wf_err_matches(vm, &wf_exc_KeyError)) {
                 wf_err_clear(vm);
                 wf_err_format(vm, &wf_exc_NameError, "name '%s' is not defined", ((WfStr *)name)->data);
@@ -984,13 +1023,13 @@ next:
         DISPATCH();
     }
     TARGET(LOAD_NAME) {
-        WfObject *name = names[ARG];
+        WfObject *name = co->names[ARG];
         ip++;
         WfValue v = WF_NULL;
         if (!WF_IS_NULL(f->locals)) v = wf_dict_get_str(f->locals, name);
         if (WF_IS_NULL(v)) {
             SAVE_FRAME();
-            v = load_global(vm, fn, name);
+            v = load_global(vm, f->func, name);
             if (WF_IS_NULL(v)) goto error;
         } else {
             wf_incref(v);
@@ -999,19 +1038,19 @@ next:
         DISPATCH();
     }
     TARGET(STORE_NAME) {
-        WfObject *name = names[ARG];
+        WfObject *name = co->names[ARG];
         ip++;
         WfValue v = POP();
-        WfValue ns = WF_IS_NULL(f->locals) ? fn->globals : f->locals;
+        WfValue ns = WF_IS_NULL(f->locals) ? f->func->globals : f->locals;
         int rc = wf_dict_set(vm, ns, WF_OBJ(name), v);
         wf_decref(vm, v);
         if (rc < 0) goto error;
         DISPATCH();
     }
     TARGET(DELETE_NAME) {
-        WfObject *name = names[ARG];
+        WfObject *name = co->names[ARG];
         ip++;
-        WfValue ns = WF_IS_NULL(f->locals) ? fn->globals : f->locals;
+        WfValue ns = WF_IS_NULL(f->locals) ? f->func->globals : f->locals;
         if (wf_dict_del(vm, ns, WF_OBJ(name)) < 0) {
             if (wf_err_matches(vm, &wf_exc_KeyError)) {
                 wf_err_clear(vm);
@@ -1022,7 +1061,7 @@ next:
         DISPATCH();
     }
     TARGET(LOAD_ATTR) {
-        WfObject *name = names[ARG];
+        WfObject *name = co->names[ARG];
         WfCache *cache = &co->caches[WF_INSTR_ARG(*ip)];
         ip++;
         WfValue o = TOP();
@@ -1049,7 +1088,7 @@ next:
         DISPATCH();
     }
     TARGET(STORE_ATTR) {
-        WfObject *name = names[ARG];
+        WfObject *name = co->names[ARG];
         WfCache *cache = &co->caches[WF_INSTR_ARG(*ip)];
         ip++;
         WfValue o = POP();
@@ -1075,7 +1114,7 @@ next:
         DISPATCH();
     }
     TARGET(DELETE_ATTR) {
-        WfObject *name = names[ARG];
+        WfObject *name = co->names[ARG];
         ip++;
         WfValue o = POP();
         SAVE_FRAME();
@@ -1085,7 +1124,7 @@ next:
         DISPATCH();
     }
     TARGET(LOAD_METHOD) {
-        WfObject *name = names[ARG];
+        WfObject *name = co->names[ARG];
         WfCache *cache = &co->caches[WF_INSTR_ARG(*ip)];
         ip++;
         WfValue o = TOP();
@@ -1188,6 +1227,17 @@ next:
         if (callable.tag == WF_TAG_OBJ && callable.u.o->type == &wf_type_function) {
             WfFunction *callee = (WfFunction *)callable.u.o;
             SAVE_FRAME();
+            if (SIMPLE_CALL(callee, npos, kwnames)) {
+                /* The reference to callee is the slot just below args
+                 * (base[0], or base[1] above an empty base[0]). */
+                WfFrame *nf = push_simple(vm, callee, args, (uint32_t)nargs, f);
+                sp = base;
+                f->sp = sp;
+                if (!nf) goto error;
+                f = nf;
+                LOAD_FRAME();
+                DISPATCH();
+            }
             if (callee->code->flags & WF_CO_GENERATOR) {
                 WfValue g = make_generator(vm, callee, args, npos, kwnames);
                 if (kwnames) wf_obj_decref(vm, kwnames);
@@ -1263,52 +1313,12 @@ next:
             WfFunction *callee = (WfFunction *)callable.u.o;
             SAVE_FRAME();
             WfFrame *nf;
-            WfCode *cc = callee->code;
-            if ((cc->flags & WF_CO_SIMPLE) && !kwnames && npos == cc->argcount && vm->depth < vm->recursion_limit) {
-                /* Fast call: move the arguments from our stack into the
-                 * new frame's locals; the callable's reference becomes the
-                 * frame's. WF_CO_SIMPLE means no parameter is a cell, so
-                 * cells start empty and free variables come from the
-                 * closure. */
-                uint32_t nslots = cc->nlocals + cc->ncells + cc->nfrees;
-                nf = frame_alloc(vm, nslots + cc->stacksize);
-                if (!nf) goto error;
-                if (cc->ncells) {
-                    uint32_t i;
-                    for (i = 0; i < cc->ncells; i++) {
-                        WfValue cell = wf_cell_new(vm, WF_NULL);
-                        if (WF_IS_NULL(cell)) break;
-                        nf->slots[cc->nlocals + i] = cell;
-                    }
-                    if (i < cc->ncells) {
-                        while (i--) wf_decref(vm, nf->slots[cc->nlocals + i]);
-                        frame_release(vm, nf);
-                        goto error;
-                    }
-                }
-                if (cc->nfrees) {
-                    WfTuple *cl = (WfTuple *)callee->closure;
-                    for (uint32_t i = 0; i < cc->nfrees; i++)
-                        nf->slots[cc->nlocals + cc->ncells + i] = wf_ref(cl->items[i]);
-                }
-                nf->code = cc;
-                nf->func = callee;
-                nf->ip = cc->code;
-                nf->stack = nf->sp = nf->slots + nslots;
-                nf->locals = WF_NULL;
-                nf->entry = false;
-                nf->heap = false;
-                nf->finished = false;
-                nf->resume_kind = WF_RESUME_NONE;
-                nf->gen = NULL;
-                nf->caller_handled = WF_NULL;
-                nf->handlers = 0;
-                for (uint32_t i = 0; i < n; i++) nf->slots[i] = base[1 + i];
-                for (uint32_t i = n; i < cc->nlocals; i++) nf->slots[i] = WF_NULL;
-                vm->depth++;
+            if (SIMPLE_CALL(callee, npos, kwnames)) {
+                nf = push_simple(vm, callee, base + 1, n, f);
                 sp = base;
                 f->sp = sp;
-            } else if (cc->flags & WF_CO_GENERATOR) {
+                if (!nf) goto error;
+            } else if (callee->code->flags & WF_CO_GENERATOR) {
                 WfValue g = make_generator(vm, callee, base + 1, npos, kwnames);
                 if (kwnames) wf_obj_decref(vm, kwnames);
                 for (WfValue *p = base; p < sp; p++) wf_decref(vm, *p);
@@ -1323,13 +1333,48 @@ next:
                 sp = base;
                 f->sp = sp;
                 if (!nf) goto error;
+                nf->prev = f;
             }
-            nf->prev = f;
             f = nf;
             LOAD_FRAME();
             DISPATCH();
         }
         SAVE_FRAME();
+        if (callable.tag == WF_TAG_OBJ && (callable.u.o->type->flags & WF_TPFLAG_TYPE)) {
+            /* A class call whose __init__ is a plain function: the
+             * instance takes the class's place on our stack and __init__
+             * runs in this loop; RETURN_VALUE checks it returned None
+             * (WF_RESUME_INIT). */
+            WfValue self;
+            WfFunction *init;
+            int k = wf_class_fast_new(vm, (WfType *)callable.u.o, &self, &init);
+            if (k < 0) goto error;
+            if (k > 0) {
+                base[0] = self;
+                wf_decref(vm, callable);
+                WfFrame *nf;
+                wf_obj_incref(&init->ob);
+                if (SIMPLE_CALL(init, npos + 1, kwnames)) {
+                    /* self stays on our stack as the call's result. */
+                    wf_incref(self);
+                    nf = push_simple(vm, init, base, n + 1, f);
+                    sp = base + 1;
+                } else {
+                    nf = frame_new(vm, init, base, npos + 1, kwnames, false);
+                    wf_obj_decref(vm, &init->ob);
+                    if (kwnames) wf_obj_decref(vm, kwnames);
+                    for (WfValue *p = base + 1; p < sp; p++) wf_decref(vm, *p);
+                    sp = base + 1;
+                    if (nf) nf->prev = f;
+                }
+                f->sp = sp;
+                if (!nf) goto error;
+                nf->resume_kind = WF_RESUME_INIT;
+                f = nf;
+                LOAD_FRAME();
+                DISPATCH();
+            }
+        }
         TRY_INLINE_CALL(base + 1);
         WfValue r = wf_call(vm, callable, base + 1, npos, kwnames);
         if (kwnames) wf_obj_decref(vm, kwnames);
@@ -1420,7 +1465,7 @@ next:
         DISPATCH();
     }
     TARGET(LOAD_FAST2) {
-        WfValue a = slots[ARG & 0xfff], b = slots[ARG >> 12];
+        WfValue a = f->slots[ARG & 0xfff], b = f->slots[ARG >> 12];
         if (WF_IS_NULL(a) || WF_IS_NULL(b)) {
             unbound_local(vm, co, WF_IS_NULL(a) ? (ARG & 0xfff) : (ARG >> 12));
             goto error;
@@ -2008,7 +2053,7 @@ next:
         WfValue kwdefaults = (flags & 2) ? POP() : WF_NULL;
         WfValue defaults = (flags & 1) ? POP() : WF_NULL;
         SAVE_FRAME();
-        WfValue fv = wf_function_new(vm, (WfCode *)codev.u.o, fn->globals);
+        WfValue fv = wf_function_new(vm, (WfCode *)codev.u.o, f->func->globals);
         wf_decref(vm, codev);
         if (WF_IS_NULL(fv)) {
             wf_decref(vm, closure);
@@ -2029,6 +2074,19 @@ next:
         frame_clear(vm, f);
         vm->depth--;
         WfFrame *prev = f->prev;
+        if (f->resume_kind == WF_RESUME_INIT) {
+            /* __init__ run for a class call: the instance is already on
+             * the caller's stack (wf_class_instantiate's check). */
+            frame_release(vm, f);
+            f = prev;
+            LOAD_FRAME();
+            if (!WF_IS_NONE(r)) {
+                wf_err_format(vm, &wf_exc_TypeError, "__init__() should return None, not '%s'", wf_type_name(r));
+                wf_decref(vm, r);
+                goto error;
+            }
+            DISPATCH();
+        }
         bool entry = f->entry;
         if (f->heap) {
             f->finished = true;
@@ -2148,19 +2206,19 @@ next:
         DISPATCH();
     }
     TARGET(IMPORT_NAME) {
-        WfObject *name = names[ARG];
+        WfObject *name = co->names[ARG];
         ip++;
         WfValue fromlist = POP();
         WfValue level = TOP();
         SAVE_FRAME();
-        WfValue m = wf_import(vm, name, fromlist, level, fn->globals);
+        WfValue m = wf_import(vm, name, fromlist, level, f->func->globals);
         wf_decref(vm, fromlist);
         if (WF_IS_NULL(m)) goto error;
         TOP() = m;
         DISPATCH();
     }
     TARGET(IMPORT_FROM) {
-        WfObject *name = names[ARG];
+        WfObject *name = co->names[ARG];
         ip++;
         WfValue m = TOP();
         SAVE_FRAME();
@@ -2172,7 +2230,7 @@ next:
     TARGET(IMPORT_STAR) {
         WfValue m = POP();
         SAVE_FRAME();
-        int rc = wf_import_star(vm, m, WF_IS_NULL(f->locals) ? fn->globals : f->locals);
+        int rc = wf_import_star(vm, m, WF_IS_NULL(f->locals) ? f->func->globals : f->locals);
         wf_decref(vm, m);
         if (rc < 0) goto error;
         DISPATCH();
@@ -2186,7 +2244,7 @@ next:
     }
     TARGET(LOAD_LOCALS) {
         WfValue l = f->locals;
-        if (WF_IS_NULL(l)) l = fn->globals;
+        if (WF_IS_NULL(l)) l = f->func->globals;
         wf_incref(l);
         PUSH(l);
         DISPATCH();
@@ -2454,7 +2512,7 @@ error : {
     for (uint32_t i = 0; i < co->nexc; i++) {
         WfExcEntry *e = &co->exctab[i];
         if (at >= e->start && at < e->end) {
-            WfValue *target = f->stack + e->depth;
+            WfValue *target = wf_frame_stack(f) + e->depth;
             while (sp > target) {
                 WfValue v = POP();
                 wf_decref(vm, v);

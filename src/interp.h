@@ -18,28 +18,40 @@ struct WfFrame {
     WfCode *code;
     WfFunction *func;      /* owned */
     const uint32_t *ip;    /* next instruction */
-    WfValue *sp;
-    WfValue *stack;
+    WfValue *sp;           /* the value stack starts at slots + code->nslots */
     WfValue locals;        /* class body namespace (owned) or WF_NULL */
-    bool entry;            /* returning from it leaves the C loop */
-    bool heap;             /* owned by a generator, not the frame stack */
-    bool finished;         /* a generator frame that returned or raised:
-                              its slots are already released */
-    uint8_t resume_kind;   /* a generator frame pushed by the dispatch loop
-                              itself: what its caller's instruction expects
-                              (WF_RESUME_FOR_ITER / WF_RESUME_YIELD_FROM /
-                              WF_RESUME_CALL; WF_RESUME_INLINE: the first
-                              step of an @inlineCallbacks call, whose
-                              status object is on the caller's stack) */
+    /* The small state, in one word so that a call sets it with one store. */
+    union {
+        struct {
+            bool entry;          /* returning from it leaves the C loop */
+            bool heap;           /* owned by a generator, not the frame stack */
+            bool finished;       /* a generator frame that returned or raised:
+                                    its slots are already released */
+            uint8_t resume_kind; /* a generator frame pushed by the dispatch
+                                    loop itself: what its caller's instruction
+                                    expects (WF_RESUME_FOR_ITER /
+                                    WF_RESUME_YIELD_FROM / WF_RESUME_CALL;
+                                    WF_RESUME_INLINE: the first step of an
+                                    @inlineCallbacks call, whose status object
+                                    is on the caller's stack; WF_RESUME_INIT:
+                                    an __init__ the loop called for a class
+                                    call, whose instance is on the caller's
+                                    stack) */
+            int32_t handlers;    /* except/finally handlers running in this
+                                    frame (PUSH_EXC_INFO not yet popped) */
+        };
+        uint64_t state;
+    };
+    /* Generator frames only (heap true); not set on the frame stack. */
     struct WfGen *gen;     /* the generator owning this heap frame */
     WfValue caller_handled;/* while a generator runs: its caller's handled
                               exception, restored when it suspends */
-    int handlers;          /* except/finally handlers running in this frame
-                              (PUSH_EXC_INFO not yet popped) */
     WfValue slots[];       /* locals, cells, frees, then the value stack */
 };
 
-enum { WF_RESUME_NONE, WF_RESUME_FOR_ITER, WF_RESUME_YIELD_FROM, WF_RESUME_CALL, WF_RESUME_INLINE };
+enum { WF_RESUME_NONE, WF_RESUME_FOR_ITER, WF_RESUME_YIELD_FROM, WF_RESUME_CALL, WF_RESUME_INLINE, WF_RESUME_INIT };
+
+static inline WfValue *wf_frame_stack(WfFrame *f) { return f->slots + f->code->nslots; }
 
 WfValue wf_vm_call_function(WfVM *vm, WfFunction *fn, const WfValue *args, size_t nargs,
                             WfObject *kwnames);
