@@ -383,7 +383,7 @@ static inline __attribute__((always_inline)) WfFrame *push_simple(WfVM *vm, WfFu
         WfTuple *cl = (WfTuple *)fn->closure;
         for (uint32_t i = 0; i < cc->nfrees; i++) s[cc->nlocals + cc->ncells + i] = wf_ref(cl->items[i]);
     }
-    for (uint32_t i = 0; i < nargs; i++) s[i] = args[i];
+    for (uint32_t i = 0; i < nargs; i++) s[i] = wf_vload(&args[i]);
     for (uint32_t i = nargs; i < cc->nlocals; i++) s[i] = WF_NULL;
     nf->prev = caller;
     nf->code = cc;
@@ -744,7 +744,8 @@ static inline bool int_binop(uint32_t op, int64_t x, int64_t y, int64_t *r) {
 /* ---- the loop ----------------------------------------------------------------------- */
 
 #define PUSH(v) (*sp++ = (v))
-#define POP() (*--sp)
+#define POP() wf_vload(--sp)
+#define PEEK(n) wf_vload(sp - (n))
 #define TOP() (sp[-1])
 #define SECOND() (sp[-2])
 #define THIRD() (sp[-3])
@@ -849,13 +850,13 @@ next:
         DISPATCH();
     }
     TARGET(DUP_TOP) {
-        WfValue v = TOP();
+        WfValue v = PEEK(1);
         wf_incref(v);
         PUSH(v);
         DISPATCH();
     }
     TARGET(DUP_TOP_TWO) {
-        WfValue a = SECOND(), b = TOP();
+        WfValue a = SECOND(), b = PEEK(1);
         wf_incref(a);
         wf_incref(b);
         PUSH(a);
@@ -863,28 +864,28 @@ next:
         DISPATCH();
     }
     TARGET(ROT_TWO) {
-        WfValue t = TOP();
-        TOP() = SECOND();
+        WfValue t = PEEK(1);
+        TOP() = PEEK(2);
         SECOND() = t;
         DISPATCH();
     }
     TARGET(ROT_THREE) {
-        WfValue t = TOP();
-        TOP() = SECOND();
-        SECOND() = THIRD();
+        WfValue t = PEEK(1);
+        TOP() = PEEK(2);
+        SECOND() = PEEK(3);
         THIRD() = t;
         DISPATCH();
     }
     TARGET(ROT_FOUR) {
-        WfValue t = TOP();
-        TOP() = SECOND();
-        SECOND() = THIRD();
+        WfValue t = PEEK(1);
+        TOP() = PEEK(2);
+        SECOND() = PEEK(3);
         THIRD() = sp[-4];
         sp[-4] = t;
         DISPATCH();
     }
     TARGET(LOAD_CONST) {
-        WfValue v = co->consts[ARG];
+        WfValue v = wf_vload(&co->consts[ARG]);
         wf_incref(v);
         PUSH(v);
         DISPATCH();
@@ -899,7 +900,7 @@ next:
         DISPATCH();
     }
     TARGET(LOAD_FAST) {
-        WfValue v = f->slots[ARG];
+        WfValue v = wf_vload(&f->slots[ARG]);
         if (WF_IS_NULL(v)) {
             unbound_local(vm, co, ARG);
             goto error;
@@ -930,8 +931,9 @@ next:
             unbound_free(vm, co, ARG);
             goto error;
         }
-        wf_incref(cell->value);
-        PUSH(cell->value);
+        WfValue v = wf_vload(&cell->value);
+        wf_incref(v);
+        PUSH(v);
         DISPATCH();
     }
     TARGET(STORE_DEREF) {
@@ -1064,12 +1066,12 @@ next:
         WfObject *name = co->names[ARG];
         WfCache *cache = &co->caches[WF_INSTR_ARG(*ip)];
         ip++;
-        WfValue o = TOP();
+        WfValue o = PEEK(1);
         if (o.tag == WF_TAG_OBJ && cache->type == o.u.o->type && cache->version == vm->next_type_version) {
             /* An instance attribute kept inline, as last time. */
             WfValue *slot = wf_instance_inline_value(o.u.o, cache->type, (int64_t)cache->version2);
             if (slot && !WF_IS_NULL(*slot)) {
-                TOP() = wf_ref(*slot);
+                TOP() = wf_ref(wf_vload(slot));
                 wf_decref(vm, o);
                 DISPATCH();
             }
@@ -1127,7 +1129,7 @@ next:
         WfObject *name = co->names[ARG];
         WfCache *cache = &co->caches[WF_INSTR_ARG(*ip)];
         ip++;
-        WfValue o = TOP();
+        WfValue o = PEEK(1);
         WfType *t = wf_type_of(o);
         if (cache->type == t && !(t->flags & WF_TPFLAG_HEAPTYPE)) {
             /* [native, self]: CALL_METHOD calls the C function directly. */
@@ -1426,7 +1428,7 @@ next:
     }
     TARGET(BINARY_OP) {
         WfValue b = POP();
-        WfValue a = TOP();
+        WfValue a = PEEK(1);
         if (a.tag == WF_TAG_INT && b.tag == WF_TAG_INT) {
             int64_t r;
             if (int_binop(ARG, a.u.i, b.u.i, &r)) {
@@ -1465,7 +1467,7 @@ next:
         DISPATCH();
     }
     TARGET(LOAD_FAST2) {
-        WfValue a = f->slots[ARG & 0xfff], b = f->slots[ARG >> 12];
+        WfValue a = wf_vload(&f->slots[ARG & 0xfff]), b = wf_vload(&f->slots[ARG >> 12]);
         if (WF_IS_NULL(a) || WF_IS_NULL(b)) {
             unbound_local(vm, co, WF_IS_NULL(a) ? (ARG & 0xfff) : (ARG >> 12));
             goto error;
@@ -1478,7 +1480,7 @@ next:
     }
     TARGET(BINARY_OP_INT)
     TARGET(INPLACE_OP_INT) {
-        WfValue a = TOP();
+        WfValue a = PEEK(1);
         int op = (int)(ARG & 15);
         int64_t y = (int32_t)(ARG << 8) >> 12;
         int64_t ri;
@@ -1494,7 +1496,7 @@ next:
         DISPATCH();
     }
     TARGET(COMPARE_OP_INT) {
-        WfValue a = TOP();
+        WfValue a = PEEK(1);
         int op = (int)(ARG & 15);
         int64_t y = (int32_t)(ARG << 8) >> 12;
         if (a.tag == WF_TAG_INT) {
@@ -1536,7 +1538,7 @@ next:
     }
     TARGET(INPLACE_OP) {
         WfValue b = POP();
-        WfValue a = TOP();
+        WfValue a = PEEK(1);
         if (a.tag == WF_TAG_INT && b.tag == WF_TAG_INT) {
             int64_t r;
             if (int_binop(ARG, a.u.i, b.u.i, &r)) {
@@ -1557,7 +1559,7 @@ next:
     }
     TARGET(COMPARE_OP) {
         WfValue b = POP();
-        WfValue a = TOP();
+        WfValue a = PEEK(1);
         if (a.tag == WF_TAG_INT && b.tag == WF_TAG_INT) {
             TOP() = WF_BOOL(int_compare((int)ARG, a.u.i, b.u.i));
             DISPATCH();
@@ -1572,7 +1574,7 @@ next:
     }
     TARGET(IS_OP) {
         WfValue b = POP();
-        WfValue a = TOP();
+        WfValue a = PEEK(1);
         bool same = a.tag == b.tag && a.u.i == b.u.i;
         if (a.tag == WF_TAG_FLOAT && b.tag == WF_TAG_FLOAT) same = memcmp(&a.u.f, &b.u.f, sizeof(double)) == 0;
         TOP() = WF_BOOL(same != (ARG != 0));
@@ -1582,7 +1584,7 @@ next:
     }
     TARGET(CONTAINS_OP) {
         WfValue b = POP();
-        WfValue a = TOP();
+        WfValue a = PEEK(1);
         SAVE_FRAME();
         int r = wf_contains(vm, b, a);
         wf_decref(vm, b);
@@ -1592,7 +1594,7 @@ next:
         DISPATCH();
     }
     TARGET(UNARY_NEG) {
-        WfValue a = TOP();
+        WfValue a = PEEK(1);
         if (a.tag == WF_TAG_INT && a.u.i != INT64_MIN) {
             TOP() = WF_INT(-a.u.i);
             DISPATCH();
@@ -1609,7 +1611,7 @@ next:
         DISPATCH();
     }
     TARGET(UNARY_POS) {
-        WfValue a = TOP();
+        WfValue a = PEEK(1);
         SAVE_FRAME();
         WfValue r = wf_pos(vm, a);
         if (WF_IS_NULL(r)) goto error;
@@ -1618,7 +1620,7 @@ next:
         DISPATCH();
     }
     TARGET(UNARY_INVERT) {
-        WfValue a = TOP();
+        WfValue a = PEEK(1);
         SAVE_FRAME();
         WfValue r = wf_invert(vm, a);
         if (WF_IS_NULL(r)) goto error;
@@ -1627,7 +1629,7 @@ next:
         DISPATCH();
     }
     TARGET(UNARY_NOT) {
-        WfValue a = TOP();
+        WfValue a = PEEK(1);
         SAVE_FRAME();
         int t = wf_truthy(vm, a);
         if (t < 0) goto error;
@@ -1637,7 +1639,7 @@ next:
     }
     TARGET(BINARY_SUBSCR) {
         WfValue k = POP();
-        WfValue o = TOP();
+        WfValue o = PEEK(1);
         if (k.tag == WF_TAG_INT && o.tag == WF_TAG_OBJ) {
             WfType *t = o.u.o->type;
             int64_t i = k.u.i;
@@ -1645,7 +1647,7 @@ next:
                 WfList *l = (WfList *)o.u.o;
                 if (i < 0) i += (int64_t)l->n;
                 if (i >= 0 && (size_t)i < l->n) {
-                    WfValue v = l->items[i];
+                    WfValue v = wf_vload(&l->items[i]);
                     wf_incref(v);
                     TOP() = v;
                     wf_decref(vm, o);
@@ -1877,7 +1879,7 @@ next:
         DISPATCH();
     }
     TARGET(LIST_TO_TUPLE) {
-        WfValue l = TOP();
+        WfValue l = PEEK(1);
         SAVE_FRAME();
         WfValue t = wf_tuple_from_array(vm, WF_LIST(l)->items, WF_LIST(l)->n);
         if (WF_IS_NULL(t)) goto error;
@@ -1958,7 +1960,7 @@ next:
         DISPATCH();
     }
     TARGET(JUMP_IF_FALSE_OR_POP) {
-        WfValue v = TOP();
+        WfValue v = PEEK(1);
         SAVE_FRAME();
         int t = wf_truthy(vm, v);
         if (t < 0) goto error;
@@ -1971,7 +1973,7 @@ next:
         DISPATCH();
     }
     TARGET(JUMP_IF_TRUE_OR_POP) {
-        WfValue v = TOP();
+        WfValue v = PEEK(1);
         SAVE_FRAME();
         int t = wf_truthy(vm, v);
         if (t < 0) goto error;
@@ -1984,7 +1986,7 @@ next:
         DISPATCH();
     }
     TARGET(GET_ITER) {
-        WfValue v = TOP();
+        WfValue v = PEEK(1);
         SAVE_FRAME();
         WfValue it = wf_iter(vm, v);
         if (WF_IS_NULL(it)) goto error;
@@ -1993,7 +1995,7 @@ next:
         DISPATCH();
     }
     TARGET(FOR_ITER) {
-        WfValue it = TOP();
+        WfValue it = PEEK(1);
         WfType *t = it.u.o->type;
         if (t == &wf_type_range_iter) {
             WfRangeIter *r = (WfRangeIter *)it.u.o;
@@ -2125,7 +2127,7 @@ next:
         goto error;
     }
     TARGET(PUSH_EXC_INFO) {
-        WfValue exc = TOP();
+        WfValue exc = PEEK(1);
         WfValue prev = vm->handled;
         TOP() = WF_IS_NULL(prev) ? WF_NONE : prev;
         vm->handled = exc;
@@ -2145,8 +2147,8 @@ next:
         DISPATCH();
     }
     TARGET(CHECK_EXC_MATCH) {
-        WfValue cls = TOP();
-        WfValue exc = SECOND();
+        WfValue cls = PEEK(1);
+        WfValue exc = PEEK(2);
         SAVE_FRAME();
         int m = exc_matches(vm, exc, cls);
         if (m < 0) goto error;
@@ -2155,7 +2157,7 @@ next:
         DISPATCH();
     }
     TARGET(RERAISE) {
-        WfValue exc = TOP();
+        WfValue exc = PEEK(1);
         SAVE_FRAME();
         wf_err_restore(vm, wf_ref(exc));
         reraise = true;
@@ -2182,7 +2184,7 @@ next:
     TARGET(FORMAT_VALUE) {
         uint32_t flags = ARG;
         WfValue spec = (flags & 4) ? POP() : WF_NULL;
-        WfValue v = TOP();
+        WfValue v = PEEK(1);
         SAVE_FRAME();
         WfValue r = do_format(vm, v, (int)flags, spec);
         wf_decref(vm, spec);
@@ -2209,7 +2211,7 @@ next:
         WfObject *name = co->names[ARG];
         ip++;
         WfValue fromlist = POP();
-        WfValue level = TOP();
+        WfValue level = PEEK(1);
         SAVE_FRAME();
         WfValue m = wf_import(vm, name, fromlist, level, f->func->globals);
         wf_decref(vm, fromlist);
@@ -2220,7 +2222,7 @@ next:
     TARGET(IMPORT_FROM) {
         WfObject *name = co->names[ARG];
         ip++;
-        WfValue m = TOP();
+        WfValue m = PEEK(1);
         SAVE_FRAME();
         WfValue v = wf_import_from(vm, m, name);
         if (WF_IS_NULL(v)) goto error;
@@ -2255,7 +2257,7 @@ next:
         goto do_yield;
     }
     TARGET(GET_YIELD_FROM_ITER) {
-        WfValue v = TOP();
+        WfValue v = PEEK(1);
         if (!(v.tag == WF_TAG_OBJ && v.u.o->type == &wf_type_generator)) {
             SAVE_FRAME();
             WfValue it = wf_iter(vm, v);
@@ -2267,7 +2269,7 @@ next:
     }
     TARGET(YIELD_FROM) {
         WfValue sent = POP();
-        WfValue it = TOP();
+        WfValue it = PEEK(1);
         if (it.tag == WF_TAG_OBJ && it.u.o->type == &wf_type_generator &&
             ((WfGen *)it.u.o)->state != WF_GEN_CLOSED) {
             WfGen *g = (WfGen *)it.u.o;
@@ -2310,7 +2312,7 @@ next:
         DISPATCH();
     }
     TARGET(SETUP_WITH) {
-        WfValue mgr = TOP();
+        WfValue mgr = PEEK(1);
         SAVE_FRAME();
         WfValue enter = wf_getattr_opt(vm, mgr, wf_str_intern_cstr(vm, "__enter__"));
         if (WF_IS_NULL(enter)) {
@@ -2337,8 +2339,8 @@ next:
         DISPATCH();
     }
     TARGET(WITH_EXIT) {
-        WfValue exc = TOP();
-        WfValue exitf = THIRD();
+        WfValue exc = PEEK(1);
+        WfValue exitf = PEEK(3);
         WfValue args[3];
         args[0] = WF_OBJ(wf_type_of(exc));
         args[1] = exc;
@@ -2456,7 +2458,7 @@ do_yield:
             goto inline_yielded;
         }
         if (gf->resume_kind == WF_RESUME_CALL) {
-            WfValue gv = TOP();
+            WfValue gv = PEEK(1);
             TOP() = yv;
             wf_decref(vm, gv);
             DISPATCH();
