@@ -26,7 +26,8 @@ enum {
     WF_CO_NESTED = 8,
     WF_CO_MODULE = 16,     /* module body: locals are the globals dict */
     WF_CO_CLASS = 32,      /* class body: locals are a fresh dict */
-    WF_CO_SIMPLE = 64,     /* positional args only, no cells: fast call */
+    WF_CO_SIMPLE = 64,     /* positional parameters only, not a generator:
+                              a call with exactly those binds by moving */
     WF_CO_NO_SOURCE = 128  /* -c / stdin: tracebacks print no source line */
 };
 
@@ -73,6 +74,13 @@ typedef struct WfCode {
     uint32_t nexc;
     WfCache *caches;
     uint32_t ncaches;
+    /* wf_function_new's finds of __builtins__ and __name__ (entry indexes,
+     * -1: absent) in the globals dict it last made a function with, kept
+     * while that dict's version holds: a closure made in a loop skips two
+     * lookups. fn_globals is borrowed, only compared. */
+    const void *fn_globals;
+    uint64_t fn_version;
+    int64_t fn_builtins_ix, fn_name_ix;
     WfObject *name;        /* str */
     WfObject *qualname;    /* str */
     WfObject *filename;    /* str */

@@ -1834,10 +1834,7 @@ static WfCode *unit_finish(Compiler *c, const char *name, const char *qualname, 
     if (s->kind == WF_SCOPE_MODULE) flags |= WF_CO_MODULE;
     if (s->kind == WF_SCOPE_CLASS) flags |= WF_CO_CLASS;
     if (s->parent && s->parent->kind == WF_SCOPE_FUNCTION) flags |= WF_CO_NESTED;
-    bool cell_param = false;
-    for (int i = 0; i < s->ncells; i++)
-        if (code->cell2arg[i] >= 0) cell_param = true;
-    if (!s->varargs && !s->varkw && s->kwonlycount == 0 && !cell_param && !s->generator)
+    if (!s->varargs && !s->varkw && s->kwonlycount == 0 && !s->generator)
         flags |= WF_CO_SIMPLE;
     code->flags = flags;
     WfValue nm = wf_str_from_cstr(c->vm, name);

@@ -201,7 +201,7 @@ static int grow_table(WfVM *vm, WfDict *d) {
 
 /* Appends a new entry (references already owned) for a key known to be
  * absent, with room in the entries array. */
-static inline void append_entry(WfDict *d, WfValue key, int64_t hash, WfValue value) {
+static inline void append_entry(WfVM *vm, WfDict *d, WfValue key, int64_t hash, WfValue value) {
     size_t i = find_empty_slot(d, hash);
     ix_set(d, i, (int64_t)d->nentries);
     Entry *e = &d->entries[d->nentries++];
@@ -212,7 +212,7 @@ static inline void append_entry(WfDict *d, WfValue key, int64_t hash, WfValue va
     e->vtag = value.tag;
     d->used++;
     d->usable--;
-    d->version++;
+    d->version = ++vm->dict_versions;
 }
 
 static inline void set_value(WfVM *vm, Entry *e, WfValue value) {
@@ -234,7 +234,7 @@ static int insert(WfVM *vm, WfDict *d, WfValue key, int64_t hash, WfValue value)
     if (d->usable == 0 && grow_table(vm, d) < 0) return -1;
     wf_incref(key);
     wf_incref(value);
-    append_entry(d, key, hash, value);
+    append_entry(vm, d, key, hash, value);
     return 0;
 }
 
@@ -247,7 +247,7 @@ static void remove_entry(WfVM *vm, WfDict *d, size_t slot, int64_t ix) {
     e->ktag = e->vtag = WF_TAG_NULL;
     e->kbits = e->vbits = 0;
     d->used--;
-    d->version++;
+    d->version = ++vm->dict_versions;
     wf_decref(vm, k);
     wf_decref(vm, v);
 }
@@ -256,7 +256,7 @@ static void remove_entry(WfVM *vm, WfDict *d, size_t slot, int64_t ix) {
 
 static WfDict *dict_alloc(WfVM *vm, WfType *type, size_t size) {
     WfDict *d = (WfDict *)wf_obj_alloc(vm, type, size);
-    if (d) d->version = 1;
+    if (d) d->version = ++vm->dict_versions;
     return d;
 }
 
@@ -355,7 +355,7 @@ WfValue wf_dict_setdefault(WfVM *vm, WfValue dict, WfValue key, WfValue dflt) {
     if (d->usable == 0 && grow_table(vm, d) < 0) return WF_NULL;
     wf_incref(key);
     wf_incref(dflt);
-    append_entry(d, key, h, dflt);
+    append_entry(vm, d, key, h, dflt);
     return dflt;
 }
 
@@ -389,7 +389,7 @@ void wf_dict_release_entries(WfVM *vm, WfRelease *r, WfObject *dict) {
     d->used = 0;
     d->nentries = d->usable = 0;
     d->log2size = d->ixw = 0;
-    d->version++;
+    d->version = ++vm->dict_versions;
     for (size_t i = 0; i < n; i++) {
         if (e[i].ktag == WF_TAG_NULL) continue;
         wf_release_value(vm, r, EKEY(&e[i]));
@@ -444,7 +444,7 @@ WfValue wf_dict_copy(WfVM *vm, WfValue dict) {
         WfValue k = EKEY(e), v = EVAL(e);
         wf_incref(k);
         wf_incref(v);
-        append_entry(d, k, e->hash, v);
+        append_entry(vm, d, k, e->hash, v);
     }
     return WF_OBJ(d);
 }
@@ -1312,7 +1312,7 @@ METHOD(dict_m_popitem) {
     e->kbits = e->vbits = 0;
     d->nentries = i - 1;
     d->used--;
-    d->version++;
+    d->version = ++vm->dict_versions;
     return r;
 }
 

@@ -2,7 +2,8 @@
  * and builtins, index-based (inline) access for caches, and the views.
  * A cache may keep (dict version, entry index) from wf_dict_find_str: the
  * entry stays at that index until the version changes (inserts, deletes and
- * clears bump it; replacing a value does not, so re-read the value). */
+ * clears bump it; replacing a value does not, so re-read the value).
+ * Versions come from one counter per VM, so no two dicts share one. */
 #ifndef WF_DICT_H
 #define WF_DICT_H
 #include "list.h"

@@ -2,6 +2,7 @@
  * Calling a weft function is the VM's job (interp.c); these are the objects
  * and their attributes. */
 #include <string.h>
+#include "dict.h"
 #include "func.h"
 #include "interp.h"
 #include "type.h"
@@ -172,7 +173,13 @@ WfValue wf_function_new(WfVM *vm, WfCode *code, WfValue globals) {
     f->code = code;
     wf_obj_incref(&code->ob);
     f->globals = wf_ref(globals);
-    WfValue b = wf_dict_get_str(globals, vm->str_builtins);
+    if (code->fn_globals != globals.u.o || code->fn_version != wf_dict_version_fast(globals)) {
+        code->fn_builtins_ix = wf_dict_find_str(globals, vm->str_builtins);
+        code->fn_name_ix = wf_dict_find_str(globals, vm->str_name);
+        code->fn_globals = globals.u.o;
+        code->fn_version = wf_dict_version_fast(globals);
+    }
+    WfValue b = code->fn_builtins_ix >= 0 ? wf_dict_value_at(globals, code->fn_builtins_ix) : WF_NULL;
     if (WF_IS_NULL(b) || !wf_is_dict(b)) b = vm->builtins;
     f->builtins = wf_ref(b);
     f->name = code->name;
@@ -182,7 +189,7 @@ WfValue wf_function_new(WfVM *vm, WfCode *code, WfValue globals) {
     f->doc = code->nconsts && wf_is_str(code->consts[0]) && !(code->flags & (WF_CO_MODULE | WF_CO_CLASS))
                  ? wf_ref(code->consts[0])
                  : WF_NONE;
-    WfValue mod = wf_dict_get_str(globals, vm->str_name);
+    WfValue mod = code->fn_name_ix >= 0 ? wf_dict_value_at(globals, code->fn_name_ix) : WF_NULL;
     f->module = WF_IS_NULL(mod) ? WF_NULL : wf_ref(mod);
     return WF_OBJ(f);
 }

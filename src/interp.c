@@ -289,6 +289,40 @@ static inline void nslots_null(WfValue *slots, uint32_t n) {
     for (uint32_t i = 0; i < n; i++) slots[i] = WF_NULL;
 }
 
+/* Fills f's free slots from fn's closure. */
+static inline __attribute__((always_inline)) void frame_frees(WfFrame *f, WfFunction *fn) {
+    WfCode *co = fn->code;
+    WfValue *s = f->slots + co->nlocals + co->ncells;
+    WfValue *cl = ((WfTuple *)fn->closure)->items;
+    for (uint32_t i = 0; i < co->nfrees; i++) s[i] = wf_ref(cl[i]);
+}
+
+/* Fills f's cell and free slots (its locals hold the arguments): a cell per
+ * cell variable, holding the argument it starts as (moved out of its
+ * slot), then fn's closure cells. False with MemoryError, every slot still
+ * releasable by frame_clear. */
+static bool frame_cells(WfVM *vm, WfFrame *f, WfFunction *fn) {
+    WfCode *co = fn->code;
+    WfValue *s = f->slots;
+    for (uint32_t i = 0; i < co->ncells; i++) {
+        WfValue init = WF_NULL;
+        int32_t a = co->cell2arg[i];
+        if (a >= 0) {
+            init = s[a];
+            s[a] = WF_NULL;
+        }
+        WfValue cell = wf_cell_new(vm, init);
+        wf_decref(vm, init);
+        if (WF_IS_NULL(cell)) {
+            nslots_null(s + co->nlocals + i, co->nslots - co->nlocals - i);
+            return false;
+        }
+        s[co->nlocals + i] = cell;
+    }
+    frame_frees(f, fn);
+    return true;
+}
+
 static WfFrame *frame_new(WfVM *vm, WfFunction *fn, const WfValue *args, size_t nargs, WfObject *kwnames,
                           bool heap) {
     WfCode *co = fn->code;
@@ -316,35 +350,21 @@ static WfFrame *frame_new(WfVM *vm, WfFunction *fn, const WfValue *args, size_t 
     f->sp = f->slots + nslots;
     f->locals = WF_NULL;
     f->prev = NULL;
+    bool ok;
     if ((co->flags & WF_CO_SIMPLE) && nargs == co->argcount && !kwnames) {
         /* The common call from C (a callback, a sort key, __init__): each
          * slot written once. */
         for (size_t i = 0; i < nargs; i++) f->slots[i] = wf_ref(args[i]);
-        for (uint32_t i = (uint32_t)nargs; i < nslots; i++) f->slots[i] = WF_NULL;
-    } else if (!(nslots_null(f->slots, nslots), bind_args(vm, fn, f->slots, args, nargs, kwnames))) {
+        for (uint32_t i = (uint32_t)nargs; i < co->nlocals; i++) f->slots[i] = WF_NULL;
+        ok = true;
+    } else {
+        nslots_null(f->slots, nslots);
+        ok = bind_args(vm, fn, f->slots, args, nargs, kwnames);
+    }
+    if (!ok || ((co->ncells | co->nfrees) && !frame_cells(vm, f, fn))) {
         frame_clear(vm, f);
         frame_dispose(vm, f);
         return NULL;
-    }
-    for (uint32_t i = 0; i < co->ncells; i++) {
-        WfValue init = WF_NULL;
-        int32_t a = co->cell2arg[i];
-        if (a >= 0) {
-            init = f->slots[a];
-            f->slots[a] = WF_NULL;
-        }
-        WfValue cell = wf_cell_new(vm, init);
-        wf_decref(vm, init);
-        if (WF_IS_NULL(cell)) {
-            frame_clear(vm, f);
-            frame_dispose(vm, f);
-            return NULL;
-        }
-        f->slots[co->nlocals + i] = cell;
-    }
-    if (co->nfrees) {
-        WfTuple *cl = (WfTuple *)fn->closure;
-        for (uint32_t i = 0; i < co->nfrees; i++) f->slots[co->nlocals + co->ncells + i] = wf_ref(cl->items[i]);
     }
     if (!heap) vm->depth++;
     return f;
@@ -360,29 +380,17 @@ static WfValue run(WfVM *vm, WfFrame *f, bool throwing);
 
 /* The loop's call of fn when SIMPLE_CALL holds: the caller's reference to
  * fn and the nargs values at args (references too) move into a new frame
- * above caller, each slot written once; no parameter is a cell, so cells
- * start empty and free variables come from the closure. On MemoryError
- * what it was given is released and it returns NULL. */
+ * above caller, each slot written once. On MemoryError what it was given
+ * is released and it returns NULL. */
 static inline __attribute__((always_inline)) WfFrame *push_simple(WfVM *vm, WfFunction *fn, const WfValue *args, uint32_t nargs, WfFrame *caller) {
     WfCode *cc = fn->code;
     WfFrame *nf = frame_alloc(vm, cc->nslots + cc->stacksize);
-    if (!nf) goto fail;
+    if (!nf) {
+        for (uint32_t i = 0; i < nargs; i++) wf_decref(vm, args[i]);
+        wf_obj_decref(vm, &fn->ob);
+        return NULL;
+    }
     WfValue *s = nf->slots;
-    if (cc->ncells) {
-        for (uint32_t i = 0; i < cc->ncells; i++) {
-            WfValue cell = wf_cell_new(vm, WF_NULL);
-            if (WF_IS_NULL(cell)) {
-                while (i--) wf_decref(vm, s[cc->nlocals + i]);
-                frame_release(vm, nf);
-                goto fail;
-            }
-            s[cc->nlocals + i] = cell;
-        }
-    }
-    if (cc->nfrees) {
-        WfTuple *cl = (WfTuple *)fn->closure;
-        for (uint32_t i = 0; i < cc->nfrees; i++) s[cc->nlocals + cc->ncells + i] = wf_ref(cl->items[i]);
-    }
     for (uint32_t i = 0; i < nargs; i++) s[i] = wf_vload(&args[i]);
     for (uint32_t i = nargs; i < cc->nlocals; i++) s[i] = WF_NULL;
     nf->prev = caller;
@@ -392,12 +400,17 @@ static inline __attribute__((always_inline)) WfFrame *push_simple(WfVM *vm, WfFu
     nf->sp = s + cc->nslots;
     nf->locals = WF_NULL;
     nf->state = 0;
+    if (cc->ncells) {
+        if (!frame_cells(vm, nf, fn)) {
+            frame_clear(vm, nf);
+            frame_release(vm, nf);
+            return NULL;
+        }
+    } else if (cc->nfrees) {
+        frame_frees(nf, fn);
+    }
     vm->depth++;
     return nf;
-fail:
-    for (uint32_t i = 0; i < nargs; i++) wf_decref(vm, args[i]);
-    wf_obj_decref(vm, &fn->ob);
-    return NULL;
 }
 
 /* A generator runs with its own handled exception (what its except block
@@ -2076,6 +2089,13 @@ next:
         frame_clear(vm, f);
         vm->depth--;
         WfFrame *prev = f->prev;
+        if (__builtin_expect(f->special == 0, 1)) {
+            frame_release(vm, f);
+            f = prev;
+            LOAD_FRAME();
+            PUSH(r);
+            DISPATCH();
+        }
         if (f->resume_kind == WF_RESUME_INIT) {
             /* __init__ run for a class call: the instance is already on
              * the caller's stack (wf_class_instantiate's check). */

@@ -23,22 +23,21 @@ struct WfFrame {
     /* The small state, in one word so that a call sets it with one store. */
     union {
         struct {
-            bool entry;          /* returning from it leaves the C loop */
-            bool heap;           /* owned by a generator, not the frame stack */
-            bool finished;       /* a generator frame that returned or raised:
-                                    its slots are already released */
-            uint8_t resume_kind; /* a generator frame pushed by the dispatch
-                                    loop itself: what its caller's instruction
-                                    expects (WF_RESUME_FOR_ITER /
-                                    WF_RESUME_YIELD_FROM / WF_RESUME_CALL;
-                                    WF_RESUME_INLINE: the first step of an
-                                    @inlineCallbacks call, whose status object
-                                    is on the caller's stack; WF_RESUME_INIT:
-                                    an __init__ the loop called for a class
-                                    call, whose instance is on the caller's
-                                    stack) */
-            int32_t handlers;    /* except/finally handlers running in this
-                                    frame (PUSH_EXC_INFO not yet popped) */
+            union {
+                struct {
+                    bool entry;          /* returning from it leaves the C loop */
+                    bool heap;           /* owned by a generator, not the frame
+                                            stack */
+                    bool finished;       /* a generator frame that returned or
+                                            raised: its slots are released */
+                    uint8_t resume_kind; /* WF_RESUME_*, below */
+                };
+                uint32_t special;        /* 0: a plain call, which RETURN_VALUE
+                                            pops without looking further */
+            };
+            int32_t handlers;            /* except/finally handlers running in
+                                            this frame (PUSH_EXC_INFO not yet
+                                            popped) */
         };
         uint64_t state;
     };
@@ -49,6 +48,12 @@ struct WfFrame {
     WfValue slots[];       /* locals, cells, frees, then the value stack */
 };
 
+/* What a frame's caller expects when the frame ends or yields, for frames
+ * the dispatch loop pushed itself: a generator frame run by FOR_ITER,
+ * YIELD_FROM or g.send() / next(g) (CALL); the first step of an
+ * @inlineCallbacks call, whose status object is on the caller's stack
+ * (INLINE); an __init__ run for a class call, whose instance is on the
+ * caller's stack (INIT). */
 enum { WF_RESUME_NONE, WF_RESUME_FOR_ITER, WF_RESUME_YIELD_FROM, WF_RESUME_CALL, WF_RESUME_INLINE, WF_RESUME_INIT };
 
 static inline WfValue *wf_frame_stack(WfFrame *f) { return f->slots + f->code->nslots; }

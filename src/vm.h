@@ -54,6 +54,10 @@ struct WfVM {
     void *frame_chunk;
     struct WfNames *names;       /* interned names (names.h) */
     uint32_t next_type_version;
+    uint64_t dict_versions;      /* the last dict version handed out: unique
+                                    across dicts, so an inline cache keyed
+                                    by (dict, version) cannot match a new
+                                    dict at a dead one's address */
     WfValue memory_error;        /* preallocated, so raising MemoryError
                                     never allocates (exc.c) */
     WfObject *str_builtins;      /* interned "__builtins__" and "__name__": */
