@@ -171,7 +171,12 @@ static WfAttrCacheEntry *cache_fill(WfVM *vm, WfType *t, WfObject *name, WfAttrC
 
 static inline WfAttrCacheEntry *cache_entry(WfVM *vm, WfType *t, WfObject *name) {
     WfAttrCacheEntry *e = &HEAP(t)->cache[cache_slot(name)];
-    if (e->name == name && e->epoch == vm->next_type_version) return e;
+    if (e->name == name && e->epoch == vm->next_type_version) {
+        /* Plain data may have been replaced without moving the epoch
+         * (type.c type_setattr); the entry index still holds. */
+        if (e->owner) e->value = wf_dict_value_at(WF_OBJ(e->owner), e->oix);
+        return e;
+    }
     return cache_fill(vm, t, name, e);
 }
 
@@ -288,15 +293,8 @@ static WfValue bind(WfVM *vm, WfValue attr, WfValue obj, WfType *owner) {
  * slot to see whether the instance shadows it, and finding it there sends
  * the call down the general path, which sees the inline values. Classes
  * with other built-in bases (Exception, list, ...) use the dict only. */
-typedef struct InlineArea {
-    WfValue dict;
-    uint64_t cap;                /* values the instance has room for */
-    WfValue v[];
-} InlineArea;
-
-/* The area of an instance of a class with inline values, or of any class
- * whose built-in base has a fixed size. */
-#define AREA_AT(o, t) ((InlineArea *)((char *)(o) + (t)->dictoffset))
+typedef WfInlineArea InlineArea;
+#define AREA_AT(o, t) WF_INLINE_AREA(o, t)
 
 /* Instances of str and tuple subclasses vary in size: their __slots__
  * values and dict slot follow the items (CPython's negative
@@ -350,9 +348,7 @@ static inline int64_t inline_index(WfVM *vm, WfHeapType *h, WfAttrCacheEntry *e,
 }
 
 /* Are the instance's attributes in its inline values? */
-static inline bool inline_mode(const InlineArea *a, const WfHeapType *h) {
-    return h->inline_ok && a->dict.tag == WF_TAG_OBJ && a->dict.u.o == h->keydict;
-}
+static inline bool inline_mode(const InlineArea *a, const WfHeapType *h) { return wf_inline_mode(a, h); }
 
 /* Moves an instance's inline values into a new dict (in index order, which
  * is their insertion order). Returns the dict slot, NULL on error. */
@@ -2848,26 +2844,6 @@ int64_t wf_instance_inline_index(WfVM *vm, WfValue obj, WfObject *name, bool sto
     return k >= 0 && (uint64_t)k < a->cap ? k : -1;
 }
 
-WfValue *wf_instance_inline_value(WfObject *o, WfType *t, int64_t k) {
-    InlineArea *a = AREA_AT(o, t);
-    return inline_mode(a, HEAP(t)) && (uint64_t)k < a->cap ? &a->v[k] : NULL;
-}
-
-bool wf_instance_inline_store(WfVM *vm, WfObject *o, WfType *t, int64_t k, WfValue v) {
-    InlineArea *a = AREA_AT(o, t);
-    if (!inline_mode(a, HEAP(t)) || (uint64_t)k >= a->cap) return false;
-    WfValue old = a->v[k];
-    if (WF_IS_NULL(old)) {
-        /* As set_own_attr: a new attribute keeps the insertion order only
-         * when no later index is set. */
-        for (uint64_t j = (uint64_t)k + 1; j < a->cap && j < HEAP(t)->nkeys; j++)
-            if (!WF_IS_NULL(a->v[j])) return false;
-    }
-    a->v[k] = v;
-    wf_decref(vm, old);
-    return true;
-}
-
 int64_t wf_instance_method_cacheable(WfVM *vm, WfValue obj, WfObject *name) {
     WfType *t = obj.u.o->type;
     WfHeapType *h = HEAP(t);
@@ -2876,7 +2852,4 @@ int64_t wf_instance_method_cacheable(WfVM *vm, WfValue obj, WfObject *name) {
     return inline_index(NULL, h, e, name, false) < 0 ? (int64_t)h->nkeys : -1;
 }
 
-bool wf_instance_method_still(WfObject *o, WfType *t, uint64_t nkeys) {
-    WfHeapType *h = HEAP(t);
-    return h->nkeys == nkeys && inline_mode(AREA_AT(o, t), h);
-}
+

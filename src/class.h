@@ -8,7 +8,10 @@
  * created, any class attribute is assigned or deleted (type.c's setattr)
  * or a class is cleared by the cycle collector, so a change anywhere in an
  * MRO invalidates every entry at once. Cached values are borrowed from
- * class dicts, which only those events can change. */
+ * class dicts, which only those events can change; the one exception is
+ * plain data (an int, str, ...) replacing plain data under an existing
+ * non-dunder name, which keeps the epoch: entries re-read their value from
+ * (owner, oix) on every hit. */
 #ifndef WF_CLASS_H
 #define WF_CLASS_H
 #include "func.h"
@@ -124,6 +127,23 @@ typedef struct WfHeapType {
     WfAttrCacheEntry cache[WF_ATTR_CACHE_SIZE];
 } WfHeapType;
 
+/* Instances of classes whose built-in base is object keep their attributes
+ * inline, in this area at dictoffset (class.c, "instance attributes"):
+ * while dict holds the class's keydict, v holds the values. */
+typedef struct WfInlineArea {
+    WfValue dict;
+    uint64_t cap;                /* values the instance has room for */
+    WfValue v[];
+} WfInlineArea;
+
+/* The area of an instance of a class with inline values, or of any class
+ * whose built-in base has a fixed size. */
+#define WF_INLINE_AREA(o, t) ((WfInlineArea *)((char *)(o) + (t)->dictoffset))
+
+static inline bool wf_inline_mode(const WfInlineArea *a, const WfHeapType *h) {
+    return h->inline_ok && a->dict.tag == WF_TAG_OBJ && a->dict.u.o == h->keydict;
+}
+
 extern WfType wf_type_staticmethod, wf_type_classmethod, wf_type_property, wf_type_super, wf_type_member;
 extern const WfMethodDef wf_build_class_def;
 /* object's methods (__init__, __new__, __repr__, __eq__, __setattr__, ...):
@@ -177,17 +197,37 @@ WfValue wf_instance_method(WfVM *vm, WfValue obj, WfObject *name);
 int64_t wf_instance_inline_index(WfVM *vm, WfValue obj, WfObject *name, bool store);
 /* The inline value k of o (WF_NULL when unset), or NULL when o's values
  * are no longer inline or have no room for k. */
-WfValue *wf_instance_inline_value(WfObject *o, WfType *t, int64_t k);
+static inline WfValue *wf_instance_inline_value(WfObject *o, WfType *t, uint64_t k) {
+    WfInlineArea *a = WF_INLINE_AREA(o, t);
+    return wf_inline_mode(a, (const WfHeapType *)t) && k < a->cap ? &a->v[k] : NULL;
+}
 /* Stores v (stolen) as inline value k of o; false (v untouched) when the
  * general path must do it. */
-bool wf_instance_inline_store(WfVM *vm, WfObject *o, WfType *t, int64_t k, WfValue v);
+static inline bool wf_instance_inline_store(WfVM *vm, WfObject *o, WfType *t, uint64_t k, WfValue v) {
+    WfInlineArea *a = WF_INLINE_AREA(o, t);
+    const WfHeapType *h = (const WfHeapType *)t;
+    if (!wf_inline_mode(a, h) || k >= a->cap) return false;
+    WfValue old = a->v[k];
+    if (WF_IS_NULL(old)) {
+        /* As class.c's set_own_attr: a new attribute keeps the insertion
+         * order only when no later index is set. */
+        for (uint64_t j = k + 1; j < a->cap && j < h->nkeys; j++)
+            if (!WF_IS_NULL(a->v[j])) return false;
+    }
+    a->v[k] = v;
+    wf_decref(vm, old);
+    return true;
+}
 /* LOAD_METHOD's cache for heap-type instances, valid while
  * vm->next_type_version is unchanged: after wf_instance_method found a
  * function, the class's count of inline names when no instance with inline
  * values can shadow it (name is not among them), else -1; then, for
  * another instance of that class, whether that still holds. */
 int64_t wf_instance_method_cacheable(WfVM *vm, WfValue obj, WfObject *name);
-bool wf_instance_method_still(WfObject *o, WfType *t, uint64_t nkeys);
+static inline bool wf_instance_method_still(WfObject *o, WfType *t, uint64_t nkeys) {
+    const WfHeapType *h = (const WfHeapType *)t;
+    return h->nkeys == nkeys && wf_inline_mode(WF_INLINE_AREA(o, t), h);
+}
 /* Recomputes t's slots after a special method was assigned to or deleted
  * from the class (type.c's setattr calls it for dunder names). Subclasses
  * keep theirs: their trampolines look the method up at each call. */

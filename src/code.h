@@ -38,19 +38,32 @@ typedef struct WfExcEntry {
     uint32_t start, end, target, depth;
 } WfExcEntry;
 
-/* Inline cache of a LOAD_GLOBAL / LOAD_ATTR / LOAD_METHOD site. */
+/* One receiver class an attribute site has seen (LOAD_ATTR, STORE_ATTR,
+ * and LOAD_METHOD on instances of heap classes). */
+typedef struct WfAttrSeen {
+    WfType *type;          /* borrowed; NULL: an empty entry */
+    uint64_t aux;          /* LOAD_ATTR / STORE_ATTR: the inline value
+                              index; LOAD_METHOD: the class's count of
+                              inline names */
+    const void *fn;        /* LOAD_METHOD: the function (borrowed) */
+} WfAttrSeen;
+
+/* Classes one attribute site remembers: code that handles a few sibling
+ * classes (a base method run on every subclass) keeps hitting. */
+#define WF_ATTR_SEEN 4
+
+/* Inline cache of a LOAD_GLOBAL / LOAD_ATTR / STORE_ATTR / LOAD_METHOD
+ * site. */
 typedef struct WfCache {
-    uint64_t version;      /* globals dict version; for attributes and heap
-                              methods vm->next_type_version */
+    uint64_t version;      /* globals dict version; for attribute sites
+                              vm->next_type_version, for all of seen */
     uint64_t version2;     /* LOAD_GLOBAL: builtins dict version, 0: found
-                              in globals; LOAD_ATTR / STORE_ATTR: the inline
-                              value index; heap LOAD_METHOD: the class's
-                              count of inline names */
+                              in globals */
     WfValue value;         /* LOAD_METHOD: owned native; LOAD_GLOBAL: the
                               entry index as an int */
-    WfType *type;          /* the receiver type (borrowed) */
-    const void *dict;      /* LOAD_GLOBAL: the globals dict cached; heap
-                              LOAD_METHOD: the function (borrowed) */
+    WfType *type;          /* LOAD_METHOD: the native's type (borrowed) */
+    const void *dict;      /* LOAD_GLOBAL: the globals dict cached */
+    WfAttrSeen seen[WF_ATTR_SEEN];
 } WfCache;
 
 typedef struct WfCode {

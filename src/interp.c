@@ -292,6 +292,7 @@ static inline void nslots_null(WfValue *slots, uint32_t n) {
 /* Fills f's free slots from fn's closure. */
 static inline __attribute__((always_inline)) void frame_frees(WfFrame *f, WfFunction *fn) {
     WfCode *co = fn->code;
+    if (!co->nfrees) return;
     WfValue *s = f->slots + co->nlocals + co->ncells;
     WfValue *cl = ((WfTuple *)fn->closure)->items;
     for (uint32_t i = 0; i < co->nfrees; i++) s[i] = wf_ref(cl[i]);
@@ -808,6 +809,27 @@ static inline bool int_binop(uint32_t op, int64_t x, int64_t y, int64_t *r) {
         LOAD_FRAME();                        \
     } while (0)
 
+/* The entry attribute site c keeps for receiver class t, while the
+ * class epoch it was filled in holds. */
+static inline WfAttrSeen *attr_seen(WfVM *vm, WfCache *c, WfType *t) {
+    if (c->version != vm->next_type_version) return NULL;
+    for (int i = 0; i < WF_ATTR_SEEN; i++)
+        if (c->seen[i].type == t) return &c->seen[i];
+    return NULL;
+}
+
+/* Records what attribute site c found for receiver class t. A new epoch
+ * empties the site first; a full site gives up its last entry. */
+static void attr_remember(WfVM *vm, WfCache *c, WfType *t, uint64_t aux, const void *fn) {
+    if (c->version != vm->next_type_version) {
+        memset(c->seen, 0, sizeof c->seen);
+        c->version = vm->next_type_version;
+    }
+    int i = 0;
+    while (i < WF_ATTR_SEEN - 1 && c->seen[i].type && c->seen[i].type != t) i++;
+    c->seen[i] = (WfAttrSeen){t, aux, fn};
+}
+
 /* CALL / CALL_METHOD: an @inlineCallbacks wrapper (or a bound method of
  * one) goes to inline_call with its arguments. */
 #define TRY_INLINE_CALL(argv)                                                                          \
@@ -1080,9 +1102,10 @@ next:
         WfCache *cache = &co->caches[WF_INSTR_ARG(*ip)];
         ip++;
         WfValue o = PEEK(1);
-        if (o.tag == WF_TAG_OBJ && cache->type == o.u.o->type && cache->version == vm->next_type_version) {
+        WfAttrSeen *seen;
+        if (o.tag == WF_TAG_OBJ && (seen = attr_seen(vm, cache, o.u.o->type))) {
             /* An instance attribute kept inline, as last time. */
-            WfValue *slot = wf_instance_inline_value(o.u.o, cache->type, (int64_t)cache->version2);
+            WfValue *slot = wf_instance_inline_value(o.u.o, seen->type, seen->aux);
             if (slot && !WF_IS_NULL(*slot)) {
                 TOP() = wf_ref(wf_vload(slot));
                 wf_decref(vm, o);
@@ -1093,11 +1116,7 @@ next:
         WfValue v = wf_getattr(vm, o, name);
         if (WF_IS_NULL(v)) goto error;
         int64_t k = wf_instance_inline_index(vm, o, name, false);
-        if (k >= 0) {
-            cache->type = o.u.o->type;
-            cache->version = vm->next_type_version;
-            cache->version2 = (uint64_t)k;
-        }
+        if (k >= 0) attr_remember(vm, cache, o.u.o->type, (uint64_t)k, NULL);
         TOP() = v;
         wf_decref(vm, o);
         DISPATCH();
@@ -1108,8 +1127,9 @@ next:
         ip++;
         WfValue o = POP();
         WfValue v = POP();
-        if (o.tag == WF_TAG_OBJ && cache->type == o.u.o->type && cache->version == vm->next_type_version &&
-            wf_instance_inline_store(vm, o.u.o, cache->type, (int64_t)cache->version2, v)) {
+        WfAttrSeen *seen;
+        if (o.tag == WF_TAG_OBJ && (seen = attr_seen(vm, cache, o.u.o->type)) &&
+            wf_instance_inline_store(vm, o.u.o, seen->type, seen->aux, v)) {
             wf_decref(vm, o);
             DISPATCH();
         }
@@ -1117,11 +1137,7 @@ next:
         int rc = wf_setattr(vm, o, name, v);
         if (rc == 0) {
             int64_t k = wf_instance_inline_index(vm, o, name, true);
-            if (k >= 0) {
-                cache->type = o.u.o->type;
-                cache->version = vm->next_type_version;
-                cache->version2 = (uint64_t)k;
-            }
+            if (k >= 0) attr_remember(vm, cache, o.u.o->type, (uint64_t)k, NULL);
         }
         wf_decref(vm, o);
         wf_decref(vm, v);
@@ -1170,9 +1186,9 @@ next:
         if ((t->flags & WF_TPFLAG_HEAPTYPE) && t->getattr == wf_instance_getattr) {
             /* A plain function found on the class, not shadowed by the
              * instance: call it with self, no bound method. */
-            if (cache->type == t && cache->version == vm->next_type_version &&
-                wf_instance_method_still(o.u.o, t, cache->version2)) {
-                WfValue m = WF_OBJ((WfObject *)cache->dict);
+            WfAttrSeen *seen = attr_seen(vm, cache, t);
+            if (seen && wf_instance_method_still(o.u.o, t, seen->aux)) {
+                WfValue m = WF_OBJ((WfObject *)seen->fn);
                 wf_incref(m);
                 TOP() = m;
                 PUSH(o);
@@ -1181,16 +1197,11 @@ next:
             WfValue m = wf_instance_method(vm, o, name);
             if (!WF_IS_NULL(m)) {
                 int64_t nkeys = wf_instance_method_cacheable(vm, o, name);
-                if (nkeys >= 0) {
-                    /* Borrowed from the class dict, like the per-class
-                     * caches: any change to a class namespace moves the
-                     * epoch. (Owning it would make a cycle through the
-                     * code object when a method calls itself.) */
-                    cache->dict = m.u.o;
-                    cache->type = t;
-                    cache->version = vm->next_type_version;
-                    cache->version2 = (uint64_t)nkeys;
-                }
+                /* Borrowed from the class dict, like the per-class caches:
+                 * replacing a function there moves the epoch. (Owning it
+                 * would make a cycle through the code object when a method
+                 * calls itself.) */
+                if (nkeys >= 0) attr_remember(vm, cache, t, (uint64_t)nkeys, m.u.o);
                 wf_incref(m);
                 TOP() = m;
                 PUSH(o);

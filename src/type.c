@@ -251,6 +251,14 @@ static WfValue type_new(WfVM *vm, WfType *type, const WfValue *args, size_t narg
     return wf_class_new_meta(vm, type, WF_STR(args[0])->data, args[1], args[2], kwnames, args + 3);
 }
 
+/* A value no attribute lookup treats specially: no __get__, __set__ or
+ * __delete__, and never a method. */
+static bool plain_data(WfValue v) {
+    if (v.tag != WF_TAG_OBJ) return v.tag != WF_TAG_NULL;
+    WfType *t = v.u.o->type;
+    return t == &wf_type_str || t == &wf_type_tuple;
+}
+
 static int type_setattr(WfVM *vm, WfValue v, WfObject *name, WfValue value) {
     WfType *t = (WfType *)v.u.o;
     if (!(t->flags & WF_TPFLAG_HEAPTYPE)) {
@@ -258,14 +266,27 @@ static int type_setattr(WfVM *vm, WfValue v, WfObject *name, WfValue value) {
                       ((WfStr *)name)->data, t->name);
         return -1;
     }
+    const char *s = ((WfStr *)name)->data;
+    size_t n = strlen(s);
+    bool dunder = n > 4 && s[0] == '_' && s[1] == '_' && s[n - 1] == '_' && s[n - 2] == '_';
+    /* A class counter (`Shape.created += 1`) replaces plain data with
+     * plain data under an existing name: no cached lookup can change
+     * (the per-class caches re-read such values, class.c cache_entry), so
+     * the epoch stays and every inline cache keeps its entries. */
+    bool quiet = false;
+    if (!dunder && plain_data(value)) {
+        WfValue old = wf_dict_get_str(WF_OBJ(t->dict), name);
+        quiet = !WF_IS_NULL(old) && plain_data(old);
+    }
+    uint64_t before = wf_dict_version_fast(WF_OBJ(t->dict));
     int rc;
     if (WF_IS_NULL(value)) rc = wf_dict_del(vm, WF_OBJ(t->dict), WF_OBJ(name));
     else rc = wf_dict_set(vm, WF_OBJ(t->dict), WF_OBJ(name), value);
-    t->version = ++vm->next_type_version;
-    const char *s = ((WfStr *)name)->data;
-    size_t n = strlen(s);
-    if (rc == 0 && n > 4 && s[0] == '_' && s[1] == '_' && s[n - 1] == '_' && s[n - 2] == '_')
-        wf_class_update_slots(vm, t);
+    if (!quiet || wf_dict_version_fast(WF_OBJ(t->dict)) != before) {
+        if (++vm->next_type_version == 0) ++vm->next_type_version;
+        t->version = vm->next_type_version;
+    }
+    if (rc == 0 && dunder) wf_class_update_slots(vm, t);
     return rc;
 }
 
