@@ -355,7 +355,7 @@ static WfFrame *frame_new(WfVM *vm, WfFunction *fn, const WfValue *args, size_t 
     if ((co->flags & WF_CO_SIMPLE) && nargs == co->argcount && !kwnames) {
         /* The common call from C (a callback, a sort key, __init__): each
          * slot written once. */
-        for (size_t i = 0; i < nargs; i++) f->slots[i] = wf_ref(args[i]);
+        for (size_t i = 0; i < nargs; i++) f->slots[i] = wf_ref(wf_vload(&args[i]));
         for (uint32_t i = (uint32_t)nargs; i < co->nlocals; i++) f->slots[i] = WF_NULL;
         ok = true;
     } else {
@@ -1750,7 +1750,7 @@ next:
         WfValue t = wf_tuple_new(vm, n);
         if (WF_IS_NULL(t)) goto error;
         sp -= n;
-        if (n) memcpy(WF_TUPLE(t)->items, sp, sizeof(WfValue) * n);
+        wf_vmove(WF_TUPLE(t)->items, sp, n);
         PUSH(t);
         DISPATCH();
     }
@@ -1760,7 +1760,7 @@ next:
         WfValue l = wf_list_new(vm, n);
         if (WF_IS_NULL(l)) goto error;
         sp -= n;
-        if (n) memcpy(WF_LIST(l)->items, sp, sizeof(WfValue) * n);
+        wf_vmove(WF_LIST(l)->items, sp, n);
         WF_LIST(l)->n = n;
         PUSH(l);
         DISPATCH();

@@ -66,6 +66,12 @@ static inline __attribute__((always_inline)) WfValue wf_vload(const WfValue *p) 
     return v;
 }
 
+/* n values moved from src to dst with wf_vload (values just pushed on a
+ * stack, for instance), where memcpy would use wide loads. */
+static inline void wf_vmove(WfValue *dst, const WfValue *src, size_t n) {
+    for (size_t i = 0; i < n; i++) dst[i] = wf_vload(&src[i]);
+}
+
 #define WF_IS_NULL(v) ((v).tag == WF_TAG_NULL)
 #define WF_IS_NONE(v) ((v).tag == WF_TAG_NONE)
 #define WF_IS_BOOL(v) ((v).tag == WF_TAG_BOOL)
