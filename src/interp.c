@@ -1689,6 +1689,23 @@ next:
                 }
             }
         }
+        if (o.tag == WF_TAG_OBJ && o.u.o->type == &wf_type_dict) {
+            /* A key that is there; a missing one (KeyError) or a failing
+             * hash takes the general path. */
+            SAVE_FRAME();
+            WfValue v = wf_dict_get(vm, o, k);
+            if (!WF_IS_NULL(v)) {
+                wf_incref(v);
+                wf_decref(vm, k);
+                TOP() = v;
+                wf_decref(vm, o);
+                DISPATCH();
+            }
+            if (wf_err_occurred(vm)) {
+                wf_decref(vm, k);
+                goto error;
+            }
+        }
         SAVE_FRAME();
         WfValue r = wf_getitem(vm, o, k);
         wf_decref(vm, k);
@@ -1712,6 +1729,15 @@ next:
                 wf_decref(vm, o);
                 DISPATCH();
             }
+        }
+        if (o.tag == WF_TAG_OBJ && o.u.o->type == &wf_type_dict) {
+            SAVE_FRAME();
+            int rc = wf_dict_set(vm, o, k, v);
+            wf_decref(vm, k);
+            wf_decref(vm, o);
+            wf_decref(vm, v);
+            if (rc < 0) goto error;
+            DISPATCH();
         }
         SAVE_FRAME();
         int rc = wf_setitem(vm, o, k, v);
