@@ -757,7 +757,8 @@ static inline bool int_binop(uint32_t op, int64_t x, int64_t y, int64_t *r) {
 
 /* ---- the loop ----------------------------------------------------------------------- */
 
-#define PUSH(v) (*sp++ = (v))
+#define PUSH(v) wf_vstore(sp++, (v))
+#define SET_TOP(v) wf_vstore(sp - 1, (v))
 #define POP() wf_vload(--sp)
 #define PEEK(n) wf_vload(sp - (n))
 #define TOP() (sp[-1])
@@ -900,20 +901,20 @@ next:
     }
     TARGET(ROT_TWO) {
         WfValue t = PEEK(1);
-        TOP() = PEEK(2);
+        SET_TOP(PEEK(2));
         SECOND() = t;
         DISPATCH();
     }
     TARGET(ROT_THREE) {
         WfValue t = PEEK(1);
-        TOP() = PEEK(2);
+        SET_TOP(PEEK(2));
         SECOND() = PEEK(3);
         THIRD() = t;
         DISPATCH();
     }
     TARGET(ROT_FOUR) {
         WfValue t = PEEK(1);
-        TOP() = PEEK(2);
+        SET_TOP(PEEK(2));
         SECOND() = PEEK(3);
         THIRD() = sp[-4];
         sp[-4] = t;
@@ -1107,7 +1108,7 @@ next:
             /* An instance attribute kept inline, as last time. */
             WfValue *slot = wf_instance_inline_value(o.u.o, seen->type, seen->aux);
             if (slot && !WF_IS_NULL(*slot)) {
-                TOP() = wf_ref(wf_vload(slot));
+                SET_TOP(wf_ref(wf_vload(slot)));
                 wf_decref(vm, o);
                 DISPATCH();
             }
@@ -1117,7 +1118,7 @@ next:
         if (WF_IS_NULL(v)) goto error;
         int64_t k = wf_instance_inline_index(vm, o, name, false);
         if (k >= 0) attr_remember(vm, cache, o.u.o->type, (uint64_t)k, NULL);
-        TOP() = v;
+        SET_TOP(v);
         wf_decref(vm, o);
         DISPATCH();
     }
@@ -1163,7 +1164,7 @@ next:
         if (cache->type == t && !(t->flags & WF_TPFLAG_HEAPTYPE)) {
             /* [native, self]: CALL_METHOD calls the C function directly. */
             wf_incref(cache->value);
-            TOP() = cache->value;
+            SET_TOP(cache->value);
             PUSH(o);
             DISPATCH();
         }
@@ -1178,7 +1179,7 @@ next:
                 cache->value = nat;
                 cache->type = t;
                 wf_incref(nat);
-                TOP() = nat;
+                SET_TOP(nat);
                 PUSH(o);
                 DISPATCH();
             }
@@ -1190,7 +1191,7 @@ next:
             if (seen && wf_instance_method_still(o.u.o, t, seen->aux)) {
                 WfValue m = WF_OBJ((WfObject *)seen->fn);
                 wf_incref(m);
-                TOP() = m;
+                SET_TOP(m);
                 PUSH(o);
                 DISPATCH();
             }
@@ -1203,7 +1204,7 @@ next:
                  * calls itself.) */
                 if (nkeys >= 0) attr_remember(vm, cache, t, (uint64_t)nkeys, m.u.o);
                 wf_incref(m);
-                TOP() = m;
+                SET_TOP(m);
                 PUSH(o);
                 DISPATCH();
             }
@@ -1213,7 +1214,7 @@ next:
             if (!WF_IS_NULL(m)) {
                 wf_incref(m);
                 wf_incref(self);
-                TOP() = m;
+                SET_TOP(m);
                 PUSH(self);
                 wf_decref(vm, o);
                 DISPATCH();
@@ -1222,7 +1223,7 @@ next:
         SAVE_FRAME();
         WfValue v = wf_getattr(vm, o, name);
         if (WF_IS_NULL(v)) goto error;
-        TOP() = WF_NULL;
+        SET_TOP(WF_NULL);
         PUSH(v);
         wf_decref(vm, o);
         DISPATCH();
@@ -1456,18 +1457,18 @@ next:
         if (a.tag == WF_TAG_INT && b.tag == WF_TAG_INT) {
             int64_t r;
             if (int_binop(ARG, a.u.i, b.u.i, &r)) {
-                TOP() = WF_INT(r);
+                SET_TOP(WF_INT(r));
                 DISPATCH();
             }
         } else if (a.tag == WF_TAG_FLOAT && b.tag == WF_TAG_FLOAT) {
             double x = a.u.f, y = b.u.f;
             switch (ARG) {
-            case WF_BIN_ADD: TOP() = WF_FLOAT(x + y); DISPATCH();
-            case WF_BIN_SUB: TOP() = WF_FLOAT(x - y); DISPATCH();
-            case WF_BIN_MUL: TOP() = WF_FLOAT(x * y); DISPATCH();
+            case WF_BIN_ADD: SET_TOP(WF_FLOAT(x + y)); DISPATCH();
+            case WF_BIN_SUB: SET_TOP(WF_FLOAT(x - y)); DISPATCH();
+            case WF_BIN_MUL: SET_TOP(WF_FLOAT(x * y)); DISPATCH();
             case WF_BIN_TRUEDIV:
                 if (y != 0.0) {
-                    TOP() = WF_FLOAT(x / y);
+                    SET_TOP(WF_FLOAT(x / y));
                     DISPATCH();
                 }
                 break;
@@ -1478,7 +1479,7 @@ next:
             WfValue r = wf_str_concat(vm, a, b);
             wf_decref(vm, b);
             if (WF_IS_NULL(r)) goto error;
-            TOP() = r;
+            SET_TOP(r);
             wf_decref(vm, a);
             DISPATCH();
         }
@@ -1486,7 +1487,7 @@ next:
         WfValue r = wf_binop(vm, (int)ARG, a, b);
         wf_decref(vm, b);
         if (WF_IS_NULL(r)) goto error;
-        TOP() = r;
+        SET_TOP(r);
         wf_decref(vm, a);
         DISPATCH();
     }
@@ -1509,13 +1510,13 @@ next:
         int64_t y = (int32_t)(ARG << 8) >> 12;
         int64_t ri;
         if (a.tag == WF_TAG_INT && int_binop((uint32_t)op, a.u.i, y, &ri)) {
-            TOP() = WF_INT(ri);
+            SET_TOP(WF_INT(ri));
             DISPATCH();
         }
         SAVE_FRAME();
         WfValue r = WF_OP_INPLACE_OP_INT == WF_INSTR_OP(word) ? wf_inplace(vm, op, a, WF_INT(y)) : wf_binop(vm, op, a, WF_INT(y));
         if (WF_IS_NULL(r)) goto error;
-        TOP() = r;
+        SET_TOP(r);
         wf_decref(vm, a);
         DISPATCH();
     }
@@ -1524,13 +1525,13 @@ next:
         int op = (int)(ARG & 15);
         int64_t y = (int32_t)(ARG << 8) >> 12;
         if (a.tag == WF_TAG_INT) {
-            TOP() = WF_BOOL(int_compare(op, a.u.i, y));
+            SET_TOP(WF_BOOL(int_compare(op, a.u.i, y)));
             DISPATCH();
         }
         SAVE_FRAME();
         WfValue r = wf_richcmp(vm, a, WF_INT(y), op);
         if (WF_IS_NULL(r)) goto error;
-        TOP() = r;
+        SET_TOP(r);
         wf_decref(vm, a);
         DISPATCH();
     }
@@ -1566,18 +1567,18 @@ next:
         if (a.tag == WF_TAG_INT && b.tag == WF_TAG_INT) {
             int64_t r;
             if (int_binop(ARG, a.u.i, b.u.i, &r)) {
-                TOP() = WF_INT(r);
+                SET_TOP(WF_INT(r));
                 DISPATCH();
             }
         } else if (a.tag == WF_TAG_FLOAT && b.tag == WF_TAG_FLOAT && ARG == WF_BIN_ADD) {
-            TOP() = WF_FLOAT(a.u.f + b.u.f);
+            SET_TOP(WF_FLOAT(a.u.f + b.u.f));
             DISPATCH();
         }
         SAVE_FRAME();
         WfValue r = wf_inplace(vm, (int)ARG, a, b);
         wf_decref(vm, b);
         if (WF_IS_NULL(r)) goto error;
-        TOP() = r;
+        SET_TOP(r);
         wf_decref(vm, a);
         DISPATCH();
     }
@@ -1585,14 +1586,14 @@ next:
         WfValue b = POP();
         WfValue a = PEEK(1);
         if (a.tag == WF_TAG_INT && b.tag == WF_TAG_INT) {
-            TOP() = WF_BOOL(int_compare((int)ARG, a.u.i, b.u.i));
+            SET_TOP(WF_BOOL(int_compare((int)ARG, a.u.i, b.u.i)));
             DISPATCH();
         }
         SAVE_FRAME();
         WfValue r = wf_richcmp(vm, a, b, (int)ARG);
         wf_decref(vm, b);
         if (WF_IS_NULL(r)) goto error;
-        TOP() = r;
+        SET_TOP(r);
         wf_decref(vm, a);
         DISPATCH();
     }
@@ -1601,7 +1602,7 @@ next:
         WfValue a = PEEK(1);
         bool same = a.tag == b.tag && a.u.i == b.u.i;
         if (a.tag == WF_TAG_FLOAT && b.tag == WF_TAG_FLOAT) same = memcmp(&a.u.f, &b.u.f, sizeof(double)) == 0;
-        TOP() = WF_BOOL(same != (ARG != 0));
+        SET_TOP(WF_BOOL(same != (ARG != 0)));
         wf_decref(vm, a);
         wf_decref(vm, b);
         DISPATCH();
@@ -1613,24 +1614,24 @@ next:
         int r = wf_contains(vm, b, a);
         wf_decref(vm, b);
         if (r < 0) goto error;
-        TOP() = WF_BOOL((r != 0) != (ARG != 0));
+        SET_TOP(WF_BOOL((r != 0) != (ARG != 0)));
         wf_decref(vm, a);
         DISPATCH();
     }
     TARGET(UNARY_NEG) {
         WfValue a = PEEK(1);
         if (a.tag == WF_TAG_INT && a.u.i != INT64_MIN) {
-            TOP() = WF_INT(-a.u.i);
+            SET_TOP(WF_INT(-a.u.i));
             DISPATCH();
         }
         if (a.tag == WF_TAG_FLOAT) {
-            TOP() = WF_FLOAT(-a.u.f);
+            SET_TOP(WF_FLOAT(-a.u.f));
             DISPATCH();
         }
         SAVE_FRAME();
         WfValue r = wf_neg(vm, a);
         if (WF_IS_NULL(r)) goto error;
-        TOP() = r;
+        SET_TOP(r);
         wf_decref(vm, a);
         DISPATCH();
     }
@@ -1639,7 +1640,7 @@ next:
         SAVE_FRAME();
         WfValue r = wf_pos(vm, a);
         if (WF_IS_NULL(r)) goto error;
-        TOP() = r;
+        SET_TOP(r);
         wf_decref(vm, a);
         DISPATCH();
     }
@@ -1648,7 +1649,7 @@ next:
         SAVE_FRAME();
         WfValue r = wf_invert(vm, a);
         if (WF_IS_NULL(r)) goto error;
-        TOP() = r;
+        SET_TOP(r);
         wf_decref(vm, a);
         DISPATCH();
     }
@@ -1657,7 +1658,7 @@ next:
         SAVE_FRAME();
         int t = wf_truthy(vm, a);
         if (t < 0) goto error;
-        TOP() = WF_BOOL(!t);
+        SET_TOP(WF_BOOL(!t));
         wf_decref(vm, a);
         DISPATCH();
     }
@@ -1673,7 +1674,7 @@ next:
                 if (i >= 0 && (size_t)i < l->n) {
                     WfValue v = wf_vload(&l->items[i]);
                     wf_incref(v);
-                    TOP() = v;
+                    SET_TOP(v);
                     wf_decref(vm, o);
                     DISPATCH();
                 }
@@ -1683,7 +1684,7 @@ next:
                 if (i >= 0 && (size_t)i < tu->n) {
                     WfValue v = tu->items[i];
                     wf_incref(v);
-                    TOP() = v;
+                    SET_TOP(v);
                     wf_decref(vm, o);
                     DISPATCH();
                 }
@@ -1697,7 +1698,7 @@ next:
             if (!WF_IS_NULL(v)) {
                 wf_incref(v);
                 wf_decref(vm, k);
-                TOP() = v;
+                SET_TOP(v);
                 wf_decref(vm, o);
                 DISPATCH();
             }
@@ -1710,7 +1711,7 @@ next:
         WfValue r = wf_getitem(vm, o, k);
         wf_decref(vm, k);
         if (WF_IS_NULL(r)) goto error;
-        TOP() = r;
+        SET_TOP(r);
         wf_decref(vm, o);
         DISPATCH();
     }
@@ -1933,7 +1934,7 @@ next:
         SAVE_FRAME();
         WfValue t = wf_tuple_from_array(vm, WF_LIST(l)->items, WF_LIST(l)->n);
         if (WF_IS_NULL(t)) goto error;
-        TOP() = t;
+        SET_TOP(t);
         wf_decref(vm, l);
         DISPATCH();
     }
@@ -2040,7 +2041,7 @@ next:
         SAVE_FRAME();
         WfValue it = wf_iter(vm, v);
         if (WF_IS_NULL(it)) goto error;
-        TOP() = it;
+        SET_TOP(it);
         wf_decref(vm, v);
         DISPATCH();
     }
@@ -2186,7 +2187,7 @@ next:
     TARGET(PUSH_EXC_INFO) {
         WfValue exc = PEEK(1);
         WfValue prev = vm->handled;
-        TOP() = WF_IS_NULL(prev) ? WF_NONE : prev;
+        SET_TOP(WF_IS_NULL(prev) ? WF_NONE : prev);
         vm->handled = exc;
         wf_incref(exc);
         PUSH(exc);
@@ -2209,7 +2210,7 @@ next:
         SAVE_FRAME();
         int m = exc_matches(vm, exc, cls);
         if (m < 0) goto error;
-        TOP() = WF_BOOL(m);
+        SET_TOP(WF_BOOL(m));
         wf_decref(vm, cls);
         DISPATCH();
     }
@@ -2246,7 +2247,7 @@ next:
         WfValue r = do_format(vm, v, (int)flags, spec);
         wf_decref(vm, spec);
         if (WF_IS_NULL(r)) goto error;
-        TOP() = r;
+        SET_TOP(r);
         wf_decref(vm, v);
         DISPATCH();
     }
@@ -2273,7 +2274,7 @@ next:
         WfValue m = wf_import(vm, name, fromlist, level, f->func->globals);
         wf_decref(vm, fromlist);
         if (WF_IS_NULL(m)) goto error;
-        TOP() = m;
+        SET_TOP(m);
         DISPATCH();
     }
     TARGET(IMPORT_FROM) {
@@ -2319,7 +2320,7 @@ next:
             SAVE_FRAME();
             WfValue it = wf_iter(vm, v);
             if (WF_IS_NULL(it)) goto error;
-            TOP() = it;
+            SET_TOP(it);
             wf_decref(vm, v);
         }
         DISPATCH();
@@ -2387,7 +2388,7 @@ next:
                               wf_type_name(mgr));
             goto error;
         }
-        TOP() = exitf;
+        SET_TOP(exitf);
         wf_decref(vm, mgr);
         WfValue r = wf_call0(vm, enter);
         wf_decref(vm, enter);
@@ -2484,7 +2485,7 @@ inline_finished:
 inline_done:
     /* The first step is over: the call's result replaces the status. */
     st = (WfInline *)TOP().u.o;
-    TOP() = wf_ref(st->deferred);
+    SET_TOP(wf_ref(st->deferred));
     wf_obj_decref(vm, &st->ob);
     if (rc < 0) goto error;
     DISPATCH();
@@ -2516,7 +2517,7 @@ do_yield:
         }
         if (gf->resume_kind == WF_RESUME_CALL) {
             WfValue gv = PEEK(1);
-            TOP() = yv;
+            SET_TOP(yv);
             wf_decref(vm, gv);
             DISPATCH();
         }

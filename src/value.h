@@ -66,6 +66,15 @@ static inline __attribute__((always_inline)) WfValue wf_vload(const WfValue *p) 
     return v;
 }
 
+/* v stored as its payload and its tag (with the pad) in two 8-byte
+ * stores, which any later load of either half can be forwarded from. */
+static inline __attribute__((always_inline)) void wf_vstore(WfValue *p, WfValue v) {
+    uint64_t a = (uint64_t)v.u.i, b = v.tag;
+    __asm__("" : "+r"(a), "+r"(b));
+    __builtin_memcpy(p, &a, 8);
+    __builtin_memcpy((char *)p + 8, &b, 8);
+}
+
 /* n values moved from src to dst with wf_vload (values just pushed on a
  * stack, for instance), where memcpy would use wide loads. */
 static inline void wf_vmove(WfValue *dst, const WfValue *src, size_t n) {
