@@ -177,10 +177,26 @@ static bool fuse(Compiler *c, int op, int arg) {
         *prev = WF_INSTR(pop == WF_OP_COMPARE_OP ? WF_OP_COMPARE_JUMP : WF_OP_COMPARE_INT_JUMP, parg);
         return false; /* emit() appends the target word */
     }
-    if (op == WF_OP_LOAD_FAST && pop == WF_OP_LOAD_FAST && parg < 4096 && arg < 4096) {
+    /* The fused instruction has one line for tracebacks: only fuse a local
+     * load that could be unbound within one line. */
+    bool same_line = u->lines[u->n - 1] == (uint32_t)u->line;
+    if (op == WF_OP_LOAD_FAST && pop == WF_OP_LOAD_FAST && parg < 4096 && arg < 4096 && same_line) {
         *prev = WF_INSTR(WF_OP_LOAD_FAST2, parg | (arg << 12));
         u->depth += 1;
         if (u->depth > u->maxdepth) u->maxdepth = u->depth;
+        return true;
+    }
+    if (op == WF_OP_LOAD_FAST && pop == WF_OP_STORE_FAST && parg < 4096 && arg < 4096 &&
+        (same_line || parg == arg)) {
+        /* `r = j % 3` then `if r == 0:` */
+        *prev = WF_INSTR(WF_OP_STORE_LOAD_FAST, parg | (arg << 12));
+        u->depth += 1;
+        if (u->depth > u->maxdepth) u->maxdepth = u->depth;
+        return true;
+    }
+    if (op == WF_OP_RETURN_VALUE && pop == WF_OP_LOAD_FAST && same_line) {
+        *prev = WF_INSTR(WF_OP_RETURN_FAST, parg);
+        u->depth -= 1;
         return true;
     }
     return false;

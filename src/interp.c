@@ -1503,6 +1503,19 @@ next:
         PUSH(b);
         DISPATCH();
     }
+    TARGET(STORE_LOAD_FAST) {
+        WfValue old = f->slots[ARG & 0xfff];
+        f->slots[ARG & 0xfff] = POP();
+        wf_decref(vm, old);
+        WfValue v = wf_vload(&f->slots[ARG >> 12]);
+        if (WF_IS_NULL(v)) {
+            unbound_local(vm, co, ARG >> 12);
+            goto error;
+        }
+        wf_incref(v);
+        PUSH(v);
+        DISPATCH();
+    }
     TARGET(BINARY_OP_INT)
     TARGET(INPLACE_OP_INT) {
         WfValue a = PEEK(1);
@@ -2121,7 +2134,18 @@ next:
         PUSH(fv);
         DISPATCH();
     }
+    TARGET(RETURN_FAST) {
+        WfValue v = wf_vload(&f->slots[ARG]);
+        if (WF_IS_NULL(v)) {
+            unbound_local(vm, co, ARG);
+            goto error;
+        }
+        wf_incref(v);
+        PUSH(v);
+        goto return_value;
+    }
     TARGET(RETURN_VALUE) {
+    return_value:;
         WfValue r = POP();
         f->sp = sp;
         frame_clear(vm, f);
