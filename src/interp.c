@@ -494,10 +494,19 @@ WfValue wf_vm_call_function(WfVM *vm, WfFunction *fn, const WfValue *args, size_
         return wf_err_format(vm, &wf_exc_RecursionError, "maximum recursion depth exceeded");
     }
     if (fn->code->flags & WF_CO_GENERATOR) return make_generator(vm, fn, args, nargs, kwnames);
-    WfFrame *f = frame_new(vm, fn, args, nargs, kwnames, false);
+    WfFrame *f;
+    if (SIMPLE_CALL(fn, nargs, kwnames)) {
+        /* A callback, sort key or dunder method: the loop's own call with
+         * new references. */
+        for (size_t i = 0; i < nargs; i++) wf_incref(args[i]);
+        wf_obj_incref(&fn->ob);
+        f = push_simple(vm, fn, args, (uint32_t)nargs, vm->frame);
+    } else {
+        f = frame_new(vm, fn, args, nargs, kwnames, false);
+        if (f) f->prev = vm->frame;
+    }
     if (!f) return WF_NULL;
     f->entry = true;
-    f->prev = vm->frame;
     vm->c_depth++;
     WfValue r = run(vm, f, false);
     vm->c_depth--;
