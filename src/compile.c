@@ -150,6 +150,20 @@ static bool fuse(Compiler *c, int op, int arg) {
      * rule below fuses with. */
     if (pop == WF_OP_LOAD_SMALL_INT) {
         int32_t k = (int32_t)((uint32_t)parg << 8) >> 8;
+        /* `n - 1`, `i += 1`: a local, a small constant and the operator in
+         * one instruction, when nothing jumps between them and they share
+         * a line. */
+        if ((op == WF_OP_BINARY_OP || op == WF_OP_INPLACE_OP) && arg != WF_BIN_TRUEDIV && arg != WF_BIN_POW &&
+            k >= -1024 && k < 1024 && u->n >= 2 && u->n - 1 > u->barrier &&
+            WF_INSTR_OP(u->code[u->n - 2]) == WF_OP_LOAD_FAST && WF_INSTR_ARG(u->code[u->n - 2]) < 256 &&
+            u->lines[u->n - 2] == (uint32_t)u->line && u->lines[u->n - 1] == (uint32_t)u->line) {
+            int local = (int)WF_INSTR_ARG(u->code[u->n - 2]);
+            int inplace = op == WF_OP_INPLACE_OP ? 1 << 12 : 0;
+            u->code[u->n - 2] = WF_INSTR(WF_OP_LOAD_FAST_OP_INT, local | (arg << 8) | inplace | ((k & 0x7ff) << 13));
+            u->n--;
+            u->depth -= 1;
+            return true;
+        }
         if (k >= -(1 << 19) && k < (1 << 19)) {
             int packed = ((k & 0xfffff) << 4);
             if (op == WF_OP_BINARY_OP && arg != WF_BIN_TRUEDIV && arg != WF_BIN_POW) {
@@ -170,6 +184,18 @@ static bool fuse(Compiler *c, int op, int arg) {
                 u->depth -= 1;
                 return true;
             }
+        }
+    }
+    if (op == WF_OP_POP_JUMP_IF_FALSE && pop == WF_OP_COMPARE_OP_INT && u->n >= 2 && u->n - 1 > u->barrier &&
+        WF_INSTR_OP(u->code[u->n - 2]) == WF_OP_LOAD_FAST && WF_INSTR_ARG(u->code[u->n - 2]) < 256 &&
+        u->lines[u->n - 2] == u->lines[u->n - 1]) {
+        /* `if n < 2:` in one instruction (and its target word). */
+        int32_t k = (int32_t)((uint32_t)parg << 8) >> 12;
+        if (k >= -2048 && k < 2048) {
+            int local = (int)WF_INSTR_ARG(u->code[u->n - 2]);
+            u->code[u->n - 2] = WF_INSTR(WF_OP_LOAD_FAST_CMP_INT_JUMP, local | ((parg & 15) << 8) | ((k & 0xfff) << 12));
+            u->n--;
+            return false; /* emit() appends the target word */
         }
     }
     if (op == WF_OP_POP_JUMP_IF_FALSE && (pop == WF_OP_COMPARE_OP || pop == WF_OP_COMPARE_OP_INT)) {
@@ -208,7 +234,8 @@ static int emit(Compiler *c, int op, int arg) {
     if (fuse(c, op, arg)) return u->n - 1;
     if (op == WF_OP_POP_JUMP_IF_FALSE && u->n > 0 &&
         (WF_INSTR_OP(u->code[u->n - 1]) == WF_OP_COMPARE_JUMP ||
-         WF_INSTR_OP(u->code[u->n - 1]) == WF_OP_COMPARE_INT_JUMP) &&
+         WF_INSTR_OP(u->code[u->n - 1]) == WF_OP_COMPARE_INT_JUMP ||
+         WF_INSTR_OP(u->code[u->n - 1]) == WF_OP_LOAD_FAST_CMP_INT_JUMP) &&
         u->n > u->barrier) {
         /* second word of a fused compare-and-jump: the label, as a NOP */
         op = WF_OP_NOP;
@@ -1782,7 +1809,7 @@ static WfCode *unit_finish(Compiler *c, const char *name, const char *qualname, 
         case WF_OP_LOAD_METHOD: case WF_OP_IMPORT_NAME: case WF_OP_IMPORT_FROM:
             i++; /* skip the cache word */
             break;
-        case WF_OP_COMPARE_JUMP: case WF_OP_COMPARE_INT_JUMP:
+        case WF_OP_COMPARE_JUMP: case WF_OP_COMPARE_INT_JUMP: case WF_OP_LOAD_FAST_CMP_INT_JUMP:
             i++;
             u->code[i] = WF_INSTR(WF_OP_NOP, u->labels[WF_INSTR_ARG(u->code[i])]);
             break;

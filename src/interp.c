@@ -1512,6 +1512,50 @@ next:
         PUSH(b);
         DISPATCH();
     }
+    TARGET(LOAD_FAST_OP_INT) {
+        WfValue a = wf_vload(&f->slots[ARG & 0xff]);
+        uint32_t op = (ARG >> 8) & 15;
+        int64_t y = (int32_t)word >> 21;
+        int64_t ri;
+        if (a.tag == WF_TAG_INT && int_binop(op, a.u.i, y, &ri)) {
+            PUSH(WF_INT(ri));
+            DISPATCH();
+        }
+        if (WF_IS_NULL(a)) {
+            unbound_local(vm, co, ARG & 0xff);
+            goto error;
+        }
+        SAVE_FRAME();
+        wf_incref(a);
+        WfValue r = (ARG & (1u << 12)) ? wf_inplace(vm, (int)op, a, WF_INT(y)) : wf_binop(vm, (int)op, a, WF_INT(y));
+        wf_decref(vm, a);
+        if (WF_IS_NULL(r)) goto error;
+        PUSH(r);
+        DISPATCH();
+    }
+    TARGET(LOAD_FAST_CMP_INT_JUMP) {
+        WfValue a = wf_vload(&f->slots[ARG & 0xff]);
+        int op = (int)((ARG >> 8) & 15);
+        int64_t y = (int32_t)word >> 20;
+        uint32_t target = WF_INSTR_ARG(*ip);
+        ip++;
+        int t;
+        if (a.tag == WF_TAG_INT) {
+            t = int_compare(op, a.u.i, y);
+        } else {
+            if (WF_IS_NULL(a)) {
+                unbound_local(vm, co, ARG & 0xff);
+                goto error;
+            }
+            SAVE_FRAME();
+            wf_incref(a);
+            t = wf_richcmp_bool(vm, a, WF_INT(y), op);
+            wf_decref(vm, a);
+            if (t < 0) goto error;
+        }
+        if (!t) ip = co->code + target;
+        DISPATCH();
+    }
     TARGET(STORE_LOAD_FAST) {
         WfValue old = f->slots[ARG & 0xfff];
         f->slots[ARG & 0xfff] = POP();

@@ -58,6 +58,8 @@ OP(COMPARE_INT_JUMP, O, -1, "pop one, compare with k; jump to the next word's ta
 OP(LOAD_FAST2, L, 2, "push local a (low 12 bits) then local b (high 12 bits)")
 OP(STORE_LOAD_FAST, L, 0, "pop into local a (low 12 bits), then push local b (high 12 bits)")
 OP(RETURN_FAST, L, 0, "return local l to the caller (LOAD_FAST + RETURN_VALUE)")
+OP(LOAD_FAST_OP_INT, O, 1, "push local (low 8 bits) op k: op in bits 8-11, bit 12 in-place, signed k in bits 13-23")
+OP(LOAD_FAST_CMP_INT_JUMP, O, 0, "compare local (low 8 bits) with k (op in bits 8-11, signed k in bits 12-23); jump to the next word's target if false")
 OP(INPLACE_OP, O, -1, "TOS = TOS1 op= TOS")
 OP(COMPARE_OP, O, -1, "TOS = TOS1 cmp TOS")
 OP(IS_OP, I, -1, "TOS = TOS1 is TOS (is not when i)")
