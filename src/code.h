@@ -81,6 +81,9 @@ typedef struct WfCode {
                               value stack starts */
     int32_t *cell2arg;     /* per cell var: the argument it starts as, or -1 */
     uint32_t argcount, kwonlycount;
+    uint32_t simple_argc;  /* argcount when WF_CO_SIMPLE, else UINT32_MAX:
+                              one compare tells a call it can move its
+                              arguments in */
     uint32_t stacksize;
     uint32_t flags;
     WfExcEntry *exctab;

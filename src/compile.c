@@ -1880,6 +1880,7 @@ static WfCode *unit_finish(Compiler *c, const char *name, const char *qualname, 
     if (!s->varargs && !s->varkw && s->kwonlycount == 0 && !s->generator)
         flags |= WF_CO_SIMPLE;
     code->flags = flags;
+    code->simple_argc = (flags & WF_CO_SIMPLE) ? code->argcount : UINT32_MAX;
     WfValue nm = wf_str_from_cstr(c->vm, name);
     WfValue qn = wf_str_from_cstr(c->vm, qualname ? qualname : name);
     if (WF_IS_NULL(nm) || WF_IS_NULL(qn)) {

@@ -375,9 +375,8 @@ static WfValue run(WfVM *vm, WfFrame *f, bool throwing);
 
 /* Can the loop call fn with push_simple: a WF_CO_SIMPLE function given
  * exactly its positional arguments, below the recursion limit? */
-#define SIMPLE_CALL(fn, npos, kwnames)                                                       \
-    (((fn)->code->flags & WF_CO_SIMPLE) && !(kwnames) && (npos) == (fn)->code->argcount && \
-     vm->depth < vm->recursion_limit)
+#define SIMPLE_CALL(fn, npos, kwnames) \
+    ((npos) == (fn)->code->simple_argc && !(kwnames) && vm->depth < vm->recursion_limit)
 
 /* The loop's call of fn when SIMPLE_CALL holds: the caller's reference to
  * fn and the nargs values at args (references too) move into a new frame
