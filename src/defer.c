@@ -1,13 +1,16 @@
 /* defer.c: twisted.internet.defer's Deferred, succeed / fail /
  * maybeDeferred, DeferredList / gatherResults, the lock, semaphore and
- * queue, as Twisted 22.4's defer.py behaves. Every callback loop runs on an
- * engine: an explicit stack of CHAIN frames (run a Deferred's callbacks;
- * one _runCallbacks invocation is a segment, Twisted's `chain`) and GEN
- * frames (resume an inlineCallbacks generator), so Deferreds waiting on
- * Deferreds and generators waiting on generators unwind by pushes and pops,
- * in Twisted's order, with constant C stack. Only user callbacks re-enter C.
- * Invariants: an engine frame owns its object; a Deferred with `running`
- * set has a callback in progress, so adding to it only appends. */
+ * queue, as Twisted 22.4's defer.py behaves. A callback loop that meets a
+ * Deferred waiting on this one or a waiting generator runs on an engine: an
+ * explicit stack of CHAIN frames (run a Deferred's callbacks; one
+ * _runCallbacks invocation is a segment, Twisted's `chain`) and GEN frames
+ * (resume an inlineCallbacks generator), so Deferreds waiting on Deferreds
+ * and generators waiting on generators unwind by pushes and pops, in
+ * Twisted's order, with constant C stack. A loop over plain callbacks,
+ * nearly all of them, needs none (run_callbacks). Only user callbacks
+ * re-enter C. Invariants: an engine frame owns its object; a Deferred with
+ * `running` set has a callback in progress, so adding to it only
+ * appends. */
 #include <limits.h>
 #include <stdlib.h>
 #include <string.h>
@@ -40,65 +43,77 @@ static WfValue assertion_error(WfVM *vm) {
 
 /* ---- callback pairs ------------------------------------------------------------------ */
 
-static void side_release(WfVM *vm, WfCbSide *s) {
-    wf_decref(vm, s->fn);
-    wf_decref(vm, s->one);
-    wf_obj_xdecref(vm, s->vals);
-    wf_obj_xdecref(vm, s->kwnames);
-    s->fn = s->one = WF_NULL;
-    s->vals = s->kwnames = NULL;
-}
-
-/* The extra values of a side and their count. */
-static const WfValue *side_values(const WfCbSide *s, size_t *n) {
-    if (s->vals) {
-        *n = ((WfTuple *)s->vals)->n;
-        return ((WfTuple *)s->vals)->items;
-    }
-    *n = WF_IS_NULL(s->one) ? 0 : 1;
-    return &s->one;
-}
-
-static void pair_release(WfVM *vm, WfCbPair *p) {
-    if (p->kind == WF_CB_PY) {
-        side_release(vm, &p->cb);
-        side_release(vm, &p->eb);
+static inline void pair_release(WfVM *vm, WfCbPair *p) {
+    if (p->kind <= WF_CB_PY2) {
+        wf_obj_xdecref(vm, p->cb);
+        wf_obj_xdecref(vm, p->eb);
+        wf_decref(vm, p->one);
+        wf_obj_xdecref(vm, p->vals);
+        wf_obj_xdecref(vm, p->kwnames);
     } else {
         wf_decref(vm, p->data);
-        p->data = WF_NULL;
     }
 }
 
-static void side_traverse(WfCbSide *s, WfVisitFn visit, void *arg) {
-    if (WF_IS_OBJ(s->fn)) visit(s->fn.u.o, arg);
-    if (WF_IS_OBJ(s->one)) visit(s->one.u.o, arg);
-    if (s->vals) visit(s->vals, arg);
-    if (s->kwnames) visit(s->kwnames, arg);
-}
+/* The extra arguments one side of a Python pair takes: n values, the last
+ * ones named by kwnames (NULL: none). */
+typedef struct SideArgs {
+    const WfValue *vals;
+    size_t n;
+    WfObject *kwnames;
+} SideArgs;
 
-/* A free slot at the end of d's pair array, an empty Python pair (two
- * passthru sides), or NULL (MemoryError). */
-static WfCbPair *pair_append(WfVM *vm, WfDeferred *d) {
-    if (d->head == d->n) d->head = d->n = 0;
-    if (d->n == d->cap) {
-        if (d->head > 0) {
-            /* Slide the pending pairs down before growing. */
-            memmove(d->cbs, d->cbs + d->head, (d->n - d->head) * sizeof *d->cbs);
-            d->n -= d->head;
-            d->head = 0;
+static SideArgs side_args(const WfCbPair *p, bool eb) {
+    SideArgs a = {NULL, 0, NULL};
+    if (p->kind == WF_CB_PY2) {
+        WfTuple *t = (WfTuple *)p->vals;
+        WfValue v = t->items[eb ? 2 : 0], k = t->items[eb ? 3 : 1];
+        a.vals = WF_TUPLE(v)->items;
+        a.n = WF_TUPLE(v)->n;
+        a.kwnames = WF_IS_OBJ(k) ? k.u.o : NULL;
+    } else if (p->args_on & (eb ? WF_CB_ARGS_EB : WF_CB_ARGS_CB)) {
+        if (p->vals) {
+            a.vals = ((WfTuple *)p->vals)->items;
+            a.n = ((WfTuple *)p->vals)->n;
         } else {
-            /* Six pairs cover most chains without a second allocation. */
-            uint32_t cap = d->cap ? d->cap * 2 : 6;
-            WfCbPair *p = wf_mem_realloc(vm, d->cbs, cap * sizeof *p);
-            if (!p) return NULL;
-            d->cbs = p;
-            d->cap = cap;
+            a.vals = &p->one;
+            a.n = 1;
         }
+        a.kwnames = p->kwnames;
     }
-    WfCbPair *p = &d->cbs[d->n++];
-    p->kind = WF_CB_PY;
-    p->cb = p->eb = (WfCbSide){WF_NULL, WF_NULL, NULL, NULL};
-    return p;
+    return a;
+}
+
+/* A slot at the end of d's pair array for the caller to fill in, or NULL
+ * (MemoryError). */
+static WfCbPair *pair_append_slow(WfVM *vm, WfDeferred *d) {
+    if (d->head > 0) {
+        /* Slide the pending pairs down before growing. */
+        memmove(d->cbs, d->cbs + d->head, (d->n - d->head) * sizeof *d->cbs);
+        d->n -= d->head;
+        d->head = 0;
+    } else {
+        WfCbPair *p;
+        uint32_t cap;
+        if (!d->cbs) {
+            /* Six pairs cover most chains without a second allocation,
+             * and the block comes from the allocator's small free lists. */
+            cap = 6;
+            p = wf_mem_alloc(vm, cap * sizeof *p);
+        } else {
+            cap = d->cap * 2;
+            p = wf_mem_realloc(vm, d->cbs, cap * sizeof *p);
+        }
+        if (!p) return NULL;
+        d->cbs = p;
+        d->cap = cap;
+    }
+    return &d->cbs[d->n++];
+}
+
+static inline WfCbPair *pair_append(WfVM *vm, WfDeferred *d) {
+    if (d->n < d->cap) return &d->cbs[d->n++];
+    return pair_append_slow(vm, d);
 }
 
 /* ---- Deferred objects ------------------------------------------------------------------ */
@@ -110,8 +125,7 @@ static WfDeferred *deferred_alloc(WfVM *vm, WfType *type) {
     size_t size = type->size > sizeof(WfDeferred) ? type->size : sizeof(WfDeferred);
     WfDeferred *d = (WfDeferred *)wf_obj_alloc(vm, type, size);
     if (!d) return NULL;
-    d->result = d->canceller = d->chained_to = d->fail_result = WF_NULL;
-    d->creator = d->invoker = WF_NULL;
+    /* Zero-filled: every WfValue field is already WF_NULL. */
     WfTwisted *st = wf_twisted_state(vm);
     if (st && st->debug) debug_capture(vm, &d->creator, 0);
     return d;
@@ -178,8 +192,8 @@ static void deferred_clear_fields(WfVM *vm, WfDeferred *d) {
     WfValue r = d->result;
     d->result = WF_NULL;
     wf_decref(vm, r);
-    if (WF_IS_NULL(d->canceller) && WF_IS_NULL(d->chained_to) && WF_IS_NULL(d->fail_result) &&
-        WF_IS_NULL(d->creator) && WF_IS_NULL(d->invoker))
+    if ((d->canceller.tag | d->chained_to.tag | d->fail_result.tag | d->creator.tag | d->invoker.tag) ==
+        WF_TAG_NULL)
         return;
     WfValue vals[5] = {d->canceller, d->chained_to, d->fail_result, d->creator, d->invoker};
     d->canceller = d->chained_to = d->fail_result = d->creator = d->invoker = WF_NULL;
@@ -189,9 +203,12 @@ static void deferred_clear_fields(WfVM *vm, WfDeferred *d) {
 static void deferred_traverse_fields(WfDeferred *d, WfVisitFn visit, void *arg) {
     for (uint32_t i = d->head; i < d->n; i++) {
         WfCbPair *p = &d->cbs[i];
-        if (p->kind == WF_CB_PY) {
-            side_traverse(&p->cb, visit, arg);
-            side_traverse(&p->eb, visit, arg);
+        if (p->kind <= WF_CB_PY2) {
+            if (p->cb) visit(p->cb, arg);
+            if (p->eb) visit(p->eb, arg);
+            if (WF_IS_OBJ(p->one)) visit(p->one.u.o, arg);
+            if (p->vals) visit(p->vals, arg);
+            if (p->kwnames) visit(p->kwnames, arg);
         } else if (WF_IS_OBJ(p->data)) {
             visit(p->data.u.o, arg);
         }
@@ -207,7 +224,7 @@ static void deferred_finalize_slot(WfVM *vm, WfObject *o) { deferred_finalize(vm
 
 static void deferred_dealloc(WfVM *vm, WfObject *o) {
     WfDeferred *d = (WfDeferred *)o;
-    deferred_finalize(vm, d);
+    if (!WF_IS_NULL(d->fail_result)) deferred_finalize(vm, d);
     deferred_clear_fields(vm, d);
     wf_obj_free(vm, o);
 }
@@ -232,6 +249,7 @@ typedef struct EFrame {
     uint8_t kind;
     bool seg_start;      /* CHAIN: first frame of its segment */
     bool in_call;        /* CHAIN: an INLINE callback of it runs above */
+    bool mid_loop;       /* CHAIN: enters inside the pair loop */
     bool in_addboth;     /* GEN: the segment above runs the Deferred the
                             generator just yielded */
 } EFrame;
@@ -283,6 +301,7 @@ static int engine_push(WfVM *vm, Engine *e, uint8_t kind, WfObject *obj, WfValue
     fr->kind = kind;
     fr->seg_start = seg_start;
     fr->in_call = false;
+    fr->mid_loop = false;
     fr->in_addboth = false;
     return 0;
 }
@@ -299,9 +318,9 @@ static void engine_pop(WfVM *vm, Engine *e) {
 /* Twisted's "warnAboutFunction" for a callback that returned the Deferred
  * it is attached to: a DeprecationWarning, shown because the default
  * filters show them for __main__, once per location. */
-static void warn_returned_self(WfVM *vm, WfValue fn) {
-    if (!WF_IS_OBJ(fn) || fn.u.o->type != &wf_type_function) return;
-    WfFunction *f = (WfFunction *)fn.u.o;
+static void warn_returned_self(WfVM *vm, WfObject *fn) {
+    if (!fn || fn->type != &wf_type_function) return;
+    WfFunction *f = (WfFunction *)fn;
     WfValue modname = wf_dict_get_str(f->globals, wf_str_intern_cstr(vm, "__name__"));
     if (!wf_is_str(modname) || strcmp(WF_STR(modname)->data, "__main__") != 0) return;
     WfCode *co = f->code;
@@ -343,18 +362,21 @@ static void warn_returned_self(WfVM *vm, WfValue fn) {
     wf_decref(vm, text);
 }
 
-/* Calls one side of a Python pair: fn(result, *vals, **kw). */
-static WfValue call_side(WfVM *vm, WfCbSide *s, WfValue result) {
-    if (WF_IS_NULL(s->fn)) return wf_ref(result);
-    size_t nvals;
-    const WfValue *vals = side_values(s, &nvals);
-    size_t nkw = s->kwnames ? ((WfTuple *)s->kwnames)->n : 0;
+static inline WfValue call_fn(WfVM *vm, WfObject *fn, const WfValue *argv, size_t nargs, WfObject *kwnames) {
+    /* wf_call's own dispatch and stack check, skipped for the usual case. */
+    if (fn->type == &wf_type_function) return wf_vm_call_function(vm, (WfFunction *)fn, argv, nargs, kwnames);
+    return wf_call(vm, WF_OBJ(fn), argv, nargs, kwnames);
+}
+
+/* fn(result, *a.vals, **kw): a side with two or more extra values. */
+static WfValue call_side_args(WfVM *vm, WfObject *fn, WfValue result, SideArgs a) {
+    size_t nkw = a.kwnames ? ((WfTuple *)a.kwnames)->n : 0;
     WfValue small[8];
-    WfValue *argv = nvals + 1 <= 8 ? small : wf_mem_alloc(vm, (nvals + 1) * sizeof(WfValue));
+    WfValue *argv = a.n + 1 <= 8 ? small : wf_mem_alloc(vm, (a.n + 1) * sizeof(WfValue));
     if (!argv) return WF_NULL;
     argv[0] = result;
-    if (nvals) memcpy(argv + 1, vals, nvals * sizeof(WfValue));
-    WfValue r = wf_call(vm, s->fn, argv, nvals + 1 - nkw, nkw ? s->kwnames : NULL);
+    if (a.n) memcpy(argv + 1, a.vals, a.n * sizeof(WfValue));
+    WfValue r = call_fn(vm, fn, argv, a.n + 1 - nkw, nkw ? a.kwnames : NULL);
     if (argv != small) wf_mem_free(vm, argv);
     return r;
 }
@@ -377,7 +399,7 @@ static WfValue capture_or_none(WfVM *vm) {
 /* _startRunCallbacks up to (not including) running the loop: 1 when the
  * loop must run, 0 when the fire was swallowed, -1 on error. Steals
  * result. */
-static int fire_prepare(WfVM *vm, WfDeferred *d, WfValue result);
+static inline int fire_prepare(WfVM *vm, WfDeferred *d, WfValue result);
 
 /* Pops every frame of the topmost segment. */
 static void pop_segment(WfVM *vm, Engine *e) {
@@ -388,26 +410,138 @@ static void pop_segment(WfVM *vm, Engine *e) {
     }
 }
 
+/* st's generator ended with value (stolen): fire_prepare on its Deferred
+ * d (held by the caller). */
+static int inline_fire(WfVM *vm, WfInline *st, WfDeferred *d, WfValue value) {
+    /* Nothing can cancel through the status any more: drop the Deferred ->
+     * canceller -> status -> Deferred cycle, so a failed Deferred that is
+     * dropped is reported at once. */
+    if (WF_IS_OBJ(d->canceller) && d->canceller.u.o == &st->ob) set_value(vm, &d->canceller, WF_NULL);
+    if (WF_IS_OBJ(value) && !wf_is_failure(value) && wf_is_deferred(value)) {
+        wf_decref(vm, value);
+        assertion_error(vm);
+        return -1;
+    }
+    return fire_prepare(vm, d, value);
+}
+
 /* st's generator ended with value (stolen): fire its Deferred, whose
  * callbacks become a new segment of e. 0 or -1. */
 static int inline_finished(WfVM *vm, Engine *e, WfInline *st, WfValue value) {
     WfDeferred *d = wf_inline_deferred(st);
     wf_obj_incref(&d->ob);
-    /* Nothing can cancel through the status any more: drop the Deferred ->
-     * canceller -> status -> Deferred cycle, so a failed Deferred that is
-     * dropped is reported at once. */
-    if (WF_IS_OBJ(d->canceller) && d->canceller.u.o == &st->ob) set_value(vm, &d->canceller, WF_NULL);
-    int rc;
-    if (!wf_is_failure(value) && wf_is_deferred(value)) {
-        wf_decref(vm, value);
-        assertion_error(vm);
-        rc = -1;
-    } else {
-        rc = fire_prepare(vm, d, value);
-    }
+    int rc = inline_fire(vm, st, d, value);
     if (rc > 0) rc = engine_push(vm, e, EF_CHAIN, &d->ob, WF_NULL, true);
     wf_obj_decref(vm, &d->ob);
     return rc < 0 ? -1 : 0;
+}
+
+/* A callback of d returned the Deferred r (stolen). Twisted's test: when r
+ * has a result of its own, d takes it (0); otherwise d pauses and waits on
+ * r through a CONTINUE pair (1). */
+static int took_deferred(WfVM *vm, WfDeferred *d, WfValue r) {
+    WfDeferred *inner = WF_DEFERRED(r);
+    if (!inner->called || wf_is_deferred(inner->result) || inner->paused) {
+        set_value(vm, &d->result, r);
+        d->paused++;
+        set_value(vm, &d->chained_to, wf_ref(r));
+        WfCbPair *cp = pair_append(vm, inner);
+        if (!cp) {
+            wf_err_clear(vm);
+        } else {
+            cp->kind = WF_CB_CONTINUE;
+            cp->data = wf_ref(WF_OBJ(d));
+        }
+        return 1;
+    }
+    WfValue rr = inner->result;
+    inner->result = WF_NONE;
+    clear_fail_result(vm, inner);
+    set_value(vm, &d->result, rr);
+    wf_decref(vm, r);
+    return 0;
+}
+
+enum { RUN_DONE, RUN_PAUSED, RUN_OTHER };
+
+/* Twisted's inner `while current.callbacks` loop over the Python and C
+ * pairs at the front of d: RUN_DONE when none are left, RUN_PAUSED when a
+ * callback returned a Deferred without a result (d now waits on it),
+ * RUN_OTHER at a CONTINUE or INLINE pair, which only the engine runs.
+ * Inlined into both callers: this is the loop every callback goes
+ * through. */
+static inline __attribute__((always_inline)) int run_pairs(WfVM *vm, WfDeferred *d) {
+    while (d->head < d->n) {
+        const WfCbPair *slot = &d->cbs[d->head];
+        if (slot->kind >= WF_CB_CONTINUE) return RUN_OTHER;
+        /* Popped before the call, as Twisted pops it: the callback may add
+         * pairs, which can move the array. */
+        WfCbPair p = *slot;
+        if (++d->head == d->n) d->head = d->n = 0;
+        /* d->result was last written as two halves (set_value): a 16-byte
+         * load would wait for them. */
+        WfValue res = wf_vload(&d->result), r;
+        bool failed = wf_is_failure(res);
+        WfObject *fn = NULL;
+        if (p.kind == WF_CB_C) {
+            /* The callee may replace d.result: hold the argument. */
+            wf_incref(res);
+            d->running = true;
+            r = p.cfn(vm, res, p.data, p.index, failed);
+            d->running = false;
+            wf_decref(vm, res);
+        } else if (!(fn = failed ? p.eb : p.cb)) {
+            /* passthru gives the result back: only a Deferred result (one
+             * assigned to d.result, or left by unpause) changes anything. */
+            if (!wf_is_deferred(res)) {
+                pair_release(vm, &p);
+                continue;
+            }
+            r = wf_ref(res);
+        } else {
+            wf_incref(res);
+            d->running = true;
+            if (!(p.args_on & (failed ? WF_CB_ARGS_EB : WF_CB_ARGS_CB))) {
+                r = call_fn(vm, fn, &res, 1, NULL);
+            } else if (!p.vals) {
+                /* One extra value, by position or by name. */
+                WfValue argv[2] = {res, p.one};
+                r = call_fn(vm, fn, argv, p.kwnames ? 1 : 2, p.kwnames);
+            } else {
+                r = call_side_args(vm, fn, res, side_args(&p, failed));
+            }
+            d->running = false;
+            wf_decref(vm, res);
+        }
+        if (WF_IS_NULL(r)) {
+            pair_release(vm, &p);
+            set_value(vm, &d->result, capture_or_none(vm));
+            continue;
+        }
+        if (WF_IS_OBJ(r)) {
+            if (r.u.o == &d->ob) warn_returned_self(vm, fn);
+            pair_release(vm, &p);
+            if (wf_is_deferred(r)) {
+                if (took_deferred(vm, d, r)) return RUN_PAUSED;
+                continue;
+            }
+        } else {
+            pair_release(vm, &p);
+        }
+        set_value(vm, &d->result, r);
+    }
+    return RUN_DONE;
+}
+
+/* Twisted's `if finished:` for d: a Failure result is kept for the
+ * unhandled-error report. */
+static void chain_finish(WfVM *vm, WfDeferred *d) {
+    if (wf_is_failure(d->result)) {
+        wf_failure_clean(vm, d->result);
+        set_value(vm, &d->fail_result, wf_ref(d->result));
+    } else {
+        clear_fail_result(vm, d);
+    }
 }
 
 /* Runs the engine until only `base` frames are left. 0, or -1 with the
@@ -464,6 +598,8 @@ static int engine_run(WfVM *vm, Engine *e, size_t base) {
             d->running = false;
             set_value(vm, &d->result, raised ? capture_or_none(vm) : WF_NONE);
             raised = false;
+        } else if (top->mid_loop) {
+            top->mid_loop = false;
         } else {
             if (d->paused) {
                 pop_segment(vm, e);
@@ -472,10 +608,9 @@ static int engine_run(WfVM *vm, Engine *e, size_t base) {
             if (!WF_IS_NULL(d->chained_to)) set_value(vm, &d->chained_to, WF_NULL);
         }
         bool finished = true;
-        while (d->head < d->n) {
+        while (run_pairs(vm, d) == RUN_OTHER) {
             WfCbPair p = d->cbs[d->head++];
             if (d->head == d->n) d->head = d->n = 0;
-            bool failed = wf_is_failure(d->result);
             if (p.kind == WF_CB_CONTINUE) {
                 /* Give the waiting Deferred our result; forget it here. */
                 WfDeferred *chainee = WF_DEFERRED(p.data);
@@ -492,92 +627,62 @@ static int engine_run(WfVM *vm, Engine *e, size_t base) {
                 finished = false;
                 break;
             }
-            if (p.kind == WF_CB_INLINE) {
-                WfInline *st = (WfInline *)p.data.u.o;
-                if (wf_inline_waiting(st)) {
-                    /* gotResult while the trampoline is inside addBoth. */
-                    wf_inline_got_sync(vm, st, d->result);
-                    set_value(vm, &d->result, WF_NONE);
-                    pair_release(vm, &p);
-                    continue;
-                }
-                WfValue send = wf_ref(d->result);
-                d->running = true;
-                top->in_call = true;
-                int rc = engine_push(vm, e, EF_GEN, &st->ob, send, false);
+            /* WF_CB_INLINE */
+            WfInline *st = (WfInline *)p.data.u.o;
+            if (wf_inline_waiting(st)) {
+                /* gotResult while the trampoline is inside addBoth. */
+                wf_inline_got_sync(vm, st, d->result);
+                set_value(vm, &d->result, WF_NONE);
                 pair_release(vm, &p);
-                if (rc < 0) {
-                    top = &e->f[e->n - 1];
-                    top->in_call = false;
-                    d->running = false;
-                    set_value(vm, &d->result, capture_or_none(vm));
-                    continue;
-                }
-                finished = false;
-                break;
+                continue;
             }
-            /* The callee may replace d.result: hold the argument. */
-            WfValue arg = wf_ref(d->result), r;
+            WfValue send = wf_ref(d->result);
             d->running = true;
-            if (p.kind == WF_CB_C) r = p.cfn(vm, arg, p.data, p.index, failed);
-            else r = call_side(vm, failed ? &p.eb : &p.cb, arg);
-            d->running = false;
-            wf_decref(vm, arg);
-            WfValue fn = p.kind == WF_CB_PY ? (failed ? p.eb.fn : p.cb.fn) : WF_NULL;
-            if (WF_IS_NULL(r)) {
-                pair_release(vm, &p);
+            top->in_call = true;
+            int rc = engine_push(vm, e, EF_GEN, &st->ob, send, false);
+            pair_release(vm, &p);
+            if (rc < 0) {
+                top = &e->f[e->n - 1];
+                top->in_call = false;
+                d->running = false;
                 set_value(vm, &d->result, capture_or_none(vm));
                 continue;
             }
-            if (WF_IS_OBJ(r) && r.u.o == &d->ob) warn_returned_self(vm, fn);
-            pair_release(vm, &p);
-            if (wf_is_deferred(r)) {
-                WfDeferred *inner = WF_DEFERRED(r);
-                if (!inner->called || wf_is_deferred(inner->result) || inner->paused) {
-                    /* Wait for it: pause and chain. */
-                    set_value(vm, &d->result, r);
-                    d->paused++;
-                    set_value(vm, &d->chained_to, wf_ref(r));
-                    WfCbPair *cp = pair_append(vm, inner);
-                    if (!cp) {
-                        wf_err_clear(vm);
-                    } else {
-                        cp->kind = WF_CB_CONTINUE;
-                        cp->data = wf_ref(WF_OBJ(d));
-                    }
-                    break;
-                }
-                /* It has a result: steal it. */
-                WfValue rr = inner->result;
-                inner->result = WF_NONE;
-                clear_fail_result(vm, inner);
-                set_value(vm, &d->result, rr);
-                wf_decref(vm, r);
-                continue;
-            }
-            set_value(vm, &d->result, r);
+            finished = false;
+            break;
         }
         if (!finished) continue;
-        top = &e->f[e->n - 1];
-        if (wf_is_failure(d->result)) {
-            wf_failure_clean(vm, d->result);
-            set_value(vm, &d->fail_result, wf_ref(d->result));
-        } else {
-            clear_fail_result(vm, d);
-        }
+        chain_finish(vm, d);
         engine_pop(vm, e);
     }
     return raised ? -1 : 0;
 }
 
-/* Twisted's _runCallbacks called from outside the loop. */
+/* Twisted's _runCallbacks called from outside the loop. Most chains hold
+ * only Python and C pairs and run here without an engine; the first
+ * CONTINUE or INLINE pair hands the rest of the loop to one. */
 static int run_callbacks(WfVM *vm, WfDeferred *d) {
-    if (d->running) return 0;
-    Engine e;
-    engine_init(&e);
-    int rc = engine_push(vm, &e, EF_CHAIN, &d->ob, WF_NULL, true);
-    if (rc == 0) rc = engine_run(vm, &e, 0);
-    engine_free(vm, &e);
+    if (d->running || d->paused) return 0;
+    if (!WF_IS_NULL(d->chained_to)) set_value(vm, &d->chained_to, WF_NULL);
+    /* What the engine frame's reference would do: a callback may drop the
+     * caller's. */
+    wf_obj_incref(&d->ob);
+    int rc = 0;
+    if (run_pairs(vm, d) == RUN_OTHER) {
+        Engine e;
+        engine_init(&e);
+        rc = engine_push(vm, &e, EF_CHAIN, &d->ob, WF_NULL, true);
+        if (rc == 0) {
+            /* Inside the pair loop already, where Twisted does not look at
+             * `paused` again. */
+            e.f[0].mid_loop = true;
+            rc = engine_run(vm, &e, 0);
+        }
+        engine_free(vm, &e);
+    } else {
+        chain_finish(vm, d);
+    }
+    wf_obj_decref(vm, &d->ob);
     return rc;
 }
 
@@ -594,13 +699,18 @@ int wf_defer_run_inline(WfVM *vm, WfInline *st, WfValue send, WfDeferred *addbot
     return rc;
 }
 
+static int run_fired(WfVM *vm, WfDeferred *d);
+
 int wf_defer_inline_finished(WfVM *vm, WfInline *st, WfValue value) {
-    Engine e;
-    engine_init(&e);
-    int rc = inline_finished(vm, &e, st, value);
-    if (rc == 0) rc = engine_run(vm, &e, 0);
-    engine_free(vm, &e);
-    return rc;
+    /* inline_finished on an engine of its own, whose one segment is what
+     * run_callbacks runs (without an engine, usually: the Deferred of a
+     * call that finished at once has nothing to run yet). */
+    WfDeferred *d = wf_inline_deferred(st);
+    wf_obj_incref(&d->ob);
+    int rc = inline_fire(vm, st, d, value);
+    if (rc > 0) rc = run_fired(vm, d);
+    wf_obj_decref(vm, &d->ob);
+    return rc < 0 ? -1 : 0;
 }
 
 /* ---- firing --------------------------------------------------------------------------- */
@@ -622,7 +732,7 @@ static WfValue already_called(WfVM *vm, WfDeferred *d) {
     return wf_twisted_raise(vm, WF_TW_ALREADY_CALLED_ERROR, NULL, 0);
 }
 
-static int fire_prepare(WfVM *vm, WfDeferred *d, WfValue result) {
+static inline int fire_prepare(WfVM *vm, WfDeferred *d, WfValue result) {
     if (d->called) {
         wf_decref(vm, result);
         if (d->suppress_already_called) {
@@ -639,10 +749,8 @@ static int fire_prepare(WfVM *vm, WfDeferred *d, WfValue result) {
     return 1;
 }
 
-/* _startRunCallbacks: steals result. */
-static int start_run(WfVM *vm, WfDeferred *d, WfValue result) {
-    int rc = fire_prepare(vm, d, result);
-    if (rc <= 0) return rc;
+/* _startRunCallbacks after fire_prepare. */
+static int run_fired(WfVM *vm, WfDeferred *d) {
     if (d->head == d->n && !d->paused && !d->running) {
         /* Nothing to run (succeed, fail): only the end of the loop. */
         if (wf_is_failure(d->result)) {
@@ -652,6 +760,13 @@ static int start_run(WfVM *vm, WfDeferred *d, WfValue result) {
         return 0;
     }
     return run_callbacks(vm, d);
+}
+
+/* _startRunCallbacks: steals result. */
+static inline int start_run(WfVM *vm, WfDeferred *d, WfValue result) {
+    int rc = fire_prepare(vm, d, result);
+    if (rc <= 0) return rc;
+    return run_fired(vm, d);
 }
 
 int wf_deferred_callback(WfVM *vm, WfValue dv, WfValue v) {
@@ -678,6 +793,14 @@ int wf_deferred_errback(WfVM *vm, WfValue dv, WfValue f) {
 WfValue wf_succeed(WfVM *vm, WfValue v) {
     WfValue d = wf_deferred_new(vm);
     if (WF_IS_NULL(d)) return d;
+    WfTwisted *st = wf_twisted_state(vm);
+    if (!(st && st->debug) && !(WF_IS_OBJ(v) && (wf_is_failure(v) || wf_is_deferred(v)))) {
+        /* callback(v) on a Deferred with no callbacks only stores v. */
+        WfDeferred *dd = WF_DEFERRED(d);
+        dd->called = true;
+        dd->result = wf_ref(v);
+        return d;
+    }
     if (wf_deferred_callback(vm, d, v) < 0) {
         wf_decref(vm, d);
         return WF_NULL;
@@ -734,13 +857,32 @@ int wf_deferred_add_inline(WfVM *vm, WfDeferred *d, WfInline *st) {
     return 0;
 }
 
+/* A Python pair of cb and eb (NULL: passthru) without extra arguments;
+ * takes new references. */
+static inline WfCbPair py_pair(WfObject *cb, WfObject *eb) {
+    if (cb) wf_obj_incref(cb);
+    if (eb) wf_obj_incref(eb);
+    return (WfCbPair){.cb = cb, .eb = eb, .one = WF_NULL, .vals = NULL, .kwnames = NULL, .kind = WF_CB_PY};
+}
+
+/* Appends a complete pair (its references move to d); releases it when
+ * there is no room. Pairs are built before they are appended: building
+ * one allocates, and a collection run then could see a half-made slot or
+ * (through __del__) move the array under it. 0 or -1. */
+static int append_pair(WfVM *vm, WfDeferred *d, WfCbPair *np) {
+    WfCbPair *p = pair_append(vm, d);
+    if (!p) {
+        pair_release(vm, np);
+        return -1;
+    }
+    *p = *np;
+    return 0;
+}
+
 int wf_deferred_add_callbacks(WfVM *vm, WfValue dv, WfValue cb, WfValue eb) {
     WfDeferred *d = WF_DEFERRED(dv);
-    WfCbPair *p = pair_append(vm, d);
-    if (!p) return -1;
-    p->kind = WF_CB_PY;
-    p->cb.fn = wf_ref(cb);
-    p->eb.fn = WF_IS_NULL(eb) ? WF_NULL : wf_ref(eb);
+    WfCbPair np = py_pair(cb.u.o, WF_IS_NULL(eb) ? NULL : eb.u.o);
+    if (append_pair(vm, d, &np) < 0) return -1;
     return added(vm, d);
 }
 
@@ -792,49 +934,54 @@ fail:
     return WF_NULL;
 }
 
-/* One side from explicit (args, kw) objects as addCallbacks takes them. */
-static int side_from_objects(WfVM *vm, WfCbSide *s, WfValue fn, WfValue args, WfValue kw) {
-    WfValue vals = wf_list_new(vm, 4);
-    if (WF_IS_NULL(vals)) return -1;
-    if (!WF_IS_NULL(args) && !WF_IS_NONE(args) && wf_list_extend(vm, vals, args) < 0) {
-        wf_decref(vm, vals);
+/* addCallbacks' (args, kw) for one side: *vals the tuple of the
+ * positional then the keyword values, *names the tuple of the keywords or
+ * WF_NONE. 0 or -1. */
+static int args_from_objects(WfVM *vm, WfValue args, WfValue kw, WfValue *vals, WfValue *names) {
+    WfValue l = wf_list_new(vm, 4);
+    if (WF_IS_NULL(l)) return -1;
+    if (!WF_IS_NULL(args) && !WF_IS_NONE(args) && wf_list_extend(vm, l, args) < 0) {
+        wf_decref(vm, l);
         return -1;
     }
-    WfValue names = split_kwargs(vm, kw, vals);
-    if (WF_IS_NULL(names)) {
-        wf_decref(vm, vals);
+    *names = split_kwargs(vm, kw, l);
+    if (WF_IS_NULL(*names)) {
+        wf_decref(vm, l);
         return -1;
     }
-    s->fn = wf_ref(fn);
-    if (WF_LIST(vals)->n == 1) {
-        s->one = wf_ref(WF_LIST(vals)->items[0]);
-    } else if (WF_LIST(vals)->n) {
-        WfValue t = wf_list_as_tuple(vm, vals);
-        if (WF_IS_NULL(t)) {
-            wf_decref(vm, vals);
-            wf_decref(vm, names);
-            return -1;
-        }
-        s->vals = t.u.o;
+    *vals = wf_list_as_tuple(vm, l);
+    wf_decref(vm, l);
+    if (WF_IS_NULL(*vals)) {
+        wf_decref(vm, *names);
+        return -1;
     }
-    if (!WF_IS_NONE(names)) s->kwnames = names.u.o;
-    wf_decref(vm, vals);
     return 0;
 }
 
-/* One side from a call's own (*args, **kw): args[from..nargs) positional,
- * then the keyword values named by kwnames (except skip_kw, the index of a
- * keyword that named the function itself, or -1). */
-static int side_from_call(WfVM *vm, WfCbSide *s, WfValue fn, const WfValue *args, size_t from, size_t nargs,
+/* Gives the sides `on` of p the extra values vals (a tuple, not empty)
+ * named at the end by names (a tuple or WF_NONE). */
+static void set_args(WfCbPair *p, uint8_t on, WfValue vals, WfValue names) {
+    if (WF_TUPLE(vals)->n == 1) p->one = wf_ref(WF_TUPLE(vals)->items[0]);
+    else p->vals = wf_ref(vals).u.o;
+    if (!WF_IS_NONE(names)) p->kwnames = wf_ref(names).u.o;
+    p->args_on = on;
+}
+
+/* Gives the sides `on` of p the extra arguments of a call's own (*args,
+ * **kw): args[from..nargs) positional, then the keyword values named by
+ * kwnames (except skip_kw, the index of a keyword that named the function
+ * itself, or -1). 0, or -1 with what was set still owned by p. */
+static int args_from_call(WfVM *vm, WfCbPair *p, uint8_t on, const WfValue *args, size_t from, size_t nargs,
                           WfObject *kwnames, int skip_kw) {
     size_t nkw = kwnames ? ((WfTuple *)kwnames)->n : 0;
     size_t npos = nargs > from ? nargs - from : 0;
-    size_t nvals = npos + nkw - (skip_kw >= 0 ? 1 : 0);
-    s->fn = wf_ref(fn);
+    size_t nnamed = nkw - (skip_kw >= 0 ? 1 : 0);
+    size_t nvals = npos + nnamed;
     if (!nvals) return 0;
+    p->args_on = on;
     if (nvals == 1) {
         size_t at = npos ? from : nargs + (skip_kw == 0 ? 1 : 0);
-        s->one = wf_ref(args[at]);
+        p->one = wf_ref(args[at]);
     } else {
         WfValue t = wf_tuple_new(vm, nvals);
         if (WF_IS_NULL(t)) return -1;
@@ -842,31 +989,21 @@ static int side_from_call(WfVM *vm, WfCbSide *s, WfValue fn, const WfValue *args
         for (size_t i = from; i < nargs; i++) WF_TUPLE(t)->items[j++] = wf_ref(args[i]);
         for (size_t k = 0; k < nkw; k++)
             if ((int)k != skip_kw) WF_TUPLE(t)->items[j++] = wf_ref(args[nargs + k]);
-        s->vals = t.u.o;
+        p->vals = t.u.o;
     }
-    if (nkw - (skip_kw >= 0 ? 1 : 0)) {
-        if (skip_kw < 0) {
-            wf_obj_incref(kwnames);
-            s->kwnames = kwnames;
-        } else {
-            WfValue kn = wf_tuple_new(vm, nkw - 1);
-            if (WF_IS_NULL(kn)) return -1;
-            size_t m = 0;
-            for (size_t k = 0; k < nkw; k++)
-                if ((int)k != skip_kw) WF_TUPLE(kn)->items[m++] = wf_ref(((WfTuple *)kwnames)->items[k]);
-            s->kwnames = kn.u.o;
-        }
+    if (!nnamed) return 0;
+    if (skip_kw < 0) {
+        wf_obj_incref(kwnames);
+        p->kwnames = kwnames;
+        return 0;
     }
+    WfValue kn = wf_tuple_new(vm, nnamed);
+    if (WF_IS_NULL(kn)) return -1;
+    size_t m = 0;
+    for (size_t k = 0; k < nkw; k++)
+        if ((int)k != skip_kw) WF_TUPLE(kn)->items[m++] = wf_ref(((WfTuple *)kwnames)->items[k]);
+    p->kwnames = kn.u.o;
     return 0;
-}
-
-static void side_copy(WfCbSide *dst, const WfCbSide *src) {
-    dst->fn = wf_ref(src->fn);
-    dst->one = wf_ref(src->one);
-    dst->vals = src->vals;
-    dst->kwnames = src->kwnames;
-    if (dst->vals) wf_obj_incref(dst->vals);
-    if (dst->kwnames) wf_obj_incref(dst->kwnames);
 }
 
 /* The first argument of addCallback(f, *a, **kw), which may come by name
@@ -896,42 +1033,79 @@ static WfValue add_common(WfVM *vm, WfValue self, const WfValue *args, size_t na
                           int which) {
     static const char *const names[] = {"addCallback", "addErrback", "addBoth"};
     static const char *const argnames[] = {"callback", "errback", "callback"};
+    static const uint8_t sides[] = {WF_CB_ARGS_CB, WF_CB_ARGS_EB, WF_CB_ARGS_CB | WF_CB_ARGS_EB};
     WfValue fn;
     int skip = -1;
     if (nargs) fn = args[0];
     else if (first_arg(vm, names[which], argnames[which], args, nargs, kwnames, &fn, &skip) < 0) return WF_NULL;
-    /* addErrback(None) is addCallbacks(passthru, None): None means the
-     * default errback there. */
-    bool none_eb = which == ADD_ERRBACK && WF_IS_NONE(fn);
-    if (!none_eb && !is_callable(fn)) return assertion_error(vm);
     WfDeferred *d = WF_DEFERRED(self);
-    WfCbPair *p = pair_append(vm, d);
-    if (!p) return WF_NULL;
-    WfCbSide *s = which == ADD_ERRBACK ? &p->eb : &p->cb;
-    if (!none_eb) {
+    WfCbPair np;
+    if (which == ADD_ERRBACK && WF_IS_NONE(fn)) {
+        /* addErrback(None) is addCallbacks(passthru, None): None means the
+         * default errback there. */
+        np = py_pair(NULL, NULL);
+    } else {
+        if (!is_callable(fn)) return assertion_error(vm);
+        np = py_pair(which != ADD_ERRBACK ? fn.u.o : NULL, which != ADD_CALLBACK ? fn.u.o : NULL);
         if (!kwnames && nargs <= 2) {
-            /* The common shapes, f and f(x): no tuple. */
-            s->fn = wf_ref(fn);
-            if (nargs == 2) s->one = wf_ref(args[1]);
-        } else if (side_from_call(vm, s, fn, args, nargs ? 1 : 0, nargs, kwnames, skip) < 0) {
-            pair_release(vm, p);
-            d->n--;
+            /* The common shapes, f and f(x): nothing to allocate. */
+            if (nargs == 2) {
+                np.one = wf_ref(args[1]);
+                np.args_on = sides[which];
+            }
+        } else if (args_from_call(vm, &np, sides[which], args, nargs ? 1 : 0, nargs, kwnames, skip) < 0) {
+            pair_release(vm, &np);
             return WF_NULL;
         }
     }
-    if (which == ADD_BOTH) side_copy(&p->eb, &p->cb);
+    if (append_pair(vm, d, &np) < 0) return WF_NULL;
     if (d->called && run_callbacks(vm, d) < 0) return WF_NULL;
     return wf_ref(self);
 }
 
+/* add_common for the shapes nearly every call has, f, f(x) and f(k=x) with
+ * f a Python function, inlined into each method: the pair is written in place,
+ * as nothing that allocates objects runs between finding the slot and
+ * filling it. */
+static inline __attribute__((always_inline)) WfValue add_fast(WfVM *vm, WfValue self, const WfValue *args,
+                                                              size_t nargs, WfObject *kwnames, int which) {
+    WfDeferred *d = WF_DEFERRED(self);
+    size_t nkw = kwnames ? ((WfTuple *)kwnames)->n : 0;
+    if (nargs == 0 || nargs + nkw > 2 || !WF_IS_OBJ(args[0]) || args[0].u.o->type != &wf_type_function)
+        return add_common(vm, self, args, nargs, kwnames, which);
+    WfObject *fn = args[0].u.o;
+    WfCbPair *p = pair_append(vm, d);
+    if (!p) return WF_NULL;
+    p->cb = which != ADD_ERRBACK ? fn : NULL;
+    p->eb = which != ADD_CALLBACK ? fn : NULL;
+    fn->refcnt += which == ADD_BOTH ? 2 : 1;
+    p->vals = NULL;
+    /* One keyword argument or none: the loop reads a kwnames as one name. */
+    p->kwnames = nkw ? kwnames : NULL;
+    if (nkw) wf_obj_incref(kwnames);
+    p->kind = WF_CB_PY;
+    if (nargs + nkw == 2) {
+        p->one = wf_ref(args[1]);
+        p->args_on = which == ADD_CALLBACK ? WF_CB_ARGS_CB
+                     : which == ADD_ERRBACK ? WF_CB_ARGS_EB
+                                            : WF_CB_ARGS_CB | WF_CB_ARGS_EB;
+    } else {
+        p->one = WF_NULL;
+        p->args_on = 0;
+    }
+    if (d->called && run_callbacks(vm, d) < 0) return WF_NULL;
+    wf_obj_incref(&d->ob);
+    return self;
+}
+
 static WfValue m_add_callback(WfVM *vm, WfValue self, const WfValue *args, size_t nargs, WfObject *kw) {
-    return add_common(vm, self, args, nargs, kw, ADD_CALLBACK);
+    return add_fast(vm, self, args, nargs, kw, ADD_CALLBACK);
 }
 static WfValue m_add_errback(WfVM *vm, WfValue self, const WfValue *args, size_t nargs, WfObject *kw) {
-    return add_common(vm, self, args, nargs, kw, ADD_ERRBACK);
+    return add_fast(vm, self, args, nargs, kw, ADD_ERRBACK);
 }
 static WfValue m_add_both(WfVM *vm, WfValue self, const WfValue *args, size_t nargs, WfObject *kw) {
-    return add_common(vm, self, args, nargs, kw, ADD_BOTH);
+    return add_fast(vm, self, args, nargs, kw, ADD_BOTH);
 }
 
 static WfValue m_add_callbacks(WfVM *vm, WfValue self, const WfValue *args, size_t nargs, WfObject *kw) {
@@ -943,22 +1117,39 @@ static WfValue m_add_callbacks(WfVM *vm, WfValue self, const WfValue *args, size
     WfValue eb = WF_IS_NULL(a[1]) || WF_IS_NONE(a[1]) ? WF_NULL : a[1];
     if (!is_callable(cb)) return assertion_error(vm);
     if (!WF_IS_NULL(eb) && !is_callable(eb)) return assertion_error(vm);
-    WfCbPair pair;
-    memset(&pair, 0, sizeof pair);
-    pair.kind = WF_CB_PY;
-    if (side_from_objects(vm, &pair.cb, cb, a[2], a[3]) < 0 ||
-        side_from_objects(vm, &pair.eb, eb, a[4], a[5]) < 0) {
-        pair_release(vm, &pair);
+    WfValue cv, cn, ev, en;
+    if (args_from_objects(vm, a[2], a[3], &cv, &cn) < 0) return WF_NULL;
+    if (args_from_objects(vm, a[4], a[5], &ev, &en) < 0) {
+        wf_decref(vm, cv);
+        wf_decref(vm, cn);
+        return WF_NULL;
+    }
+    WfCbPair np = py_pair(cb.u.o, WF_IS_NULL(eb) ? NULL : eb.u.o);
+    int rc = 0;
+    if (WF_TUPLE(cv)->n && WF_TUPLE(ev)->n) {
+        WfValue t = wf_tuple_pack(vm, 4, cv, cn, ev, en);
+        if (WF_IS_NULL(t)) {
+            rc = -1;
+        } else {
+            np.kind = WF_CB_PY2;
+            np.args_on = WF_CB_ARGS_CB | WF_CB_ARGS_EB;
+            np.vals = t.u.o;
+        }
+    } else if (WF_TUPLE(cv)->n) {
+        set_args(&np, WF_CB_ARGS_CB, cv, cn);
+    } else if (WF_TUPLE(ev)->n) {
+        set_args(&np, WF_CB_ARGS_EB, ev, en);
+    }
+    wf_decref(vm, cv);
+    wf_decref(vm, cn);
+    wf_decref(vm, ev);
+    wf_decref(vm, en);
+    if (rc < 0) {
+        pair_release(vm, &np);
         return WF_NULL;
     }
     WfDeferred *d = WF_DEFERRED(self);
-    WfCbPair *p = pair_append(vm, d);
-    if (!p) {
-        pair_release(vm, &pair);
-        return WF_NULL;
-    }
-    *p = pair;
-    if (added(vm, d) < 0) return WF_NULL;
+    if (append_pair(vm, d, &np) < 0 || added(vm, d) < 0) return WF_NULL;
     return wf_ref(self);
 }
 
@@ -967,7 +1158,8 @@ static WfValue m_add_callbacks(WfVM *vm, WfValue self, const WfValue *args, size
 static WfValue m_callback(WfVM *vm, WfValue self, const WfValue *args, size_t nargs, WfObject *kw) {
     static const char *const kwlist[] = {"result", NULL};
     WfValue a[1];
-    if (wf_args_bind(vm, "callback", args, nargs, kw, kwlist, 0, 1, a) < 0) return WF_NULL;
+    if (nargs == 1 && !kw) a[0] = args[0];
+    else if (wf_args_bind(vm, "callback", args, nargs, kw, kwlist, 0, 1, a) < 0) return WF_NULL;
     return wf_deferred_callback(vm, self, a[0]) < 0 ? WF_NULL : WF_NONE;
 }
 
@@ -1254,18 +1446,18 @@ static int set_result(WfVM *vm, WfValue self, WfValue v) {
 
 /* `callbacks`: the pending pairs as Twisted's list of
  * ((callback, args, kwargs), (errback, args, kwargs)). */
-static WfValue side_tuple(WfVM *vm, WfTwisted *st, const WfCbSide *s) {
-    WfValue fn = WF_IS_NULL(s->fn) ? (st ? st->passthru : WF_NONE) : s->fn;
-    size_t nvals;
-    const WfValue *vals = side_values(s, &nvals);
-    size_t nkw = s->kwnames ? ((WfTuple *)s->kwnames)->n : 0;
-    WfValue args = wf_tuple_from_array(vm, vals, nvals - nkw);
+static WfValue side_tuple(WfVM *vm, WfTwisted *st, const WfCbPair *p, bool eb) {
+    WfObject *f = eb ? p->eb : p->cb;
+    WfValue fn = f ? WF_OBJ(f) : st ? st->passthru : WF_NONE;
+    SideArgs sa = side_args(p, eb);
+    size_t nkw = sa.kwnames ? ((WfTuple *)sa.kwnames)->n : 0;
+    WfValue args = wf_tuple_from_array(vm, sa.vals, sa.n - nkw);
     WfValue kw = wf_dict_new(vm);
     WfValue r = WF_NULL;
     if (!WF_IS_NULL(args) && !WF_IS_NULL(kw)) {
         bool ok = true;
         for (size_t k = 0; k < nkw && ok; k++)
-            ok = wf_dict_set(vm, kw, ((WfTuple *)s->kwnames)->items[k], vals[nvals - nkw + k]) == 0;
+            ok = wf_dict_set(vm, kw, ((WfTuple *)sa.kwnames)->items[k], sa.vals[sa.n - nkw + k]) == 0;
         if (ok) r = wf_tuple_pack(vm, 3, fn, args, kw);
     }
     wf_decref(vm, args);
@@ -1281,9 +1473,9 @@ static WfValue get_callbacks(WfVM *vm, WfValue self) {
     for (uint32_t i = d->head; i < d->n; i++) {
         WfCbPair *p = &d->cbs[i];
         WfValue a = WF_NULL, b = WF_NULL;
-        if (p->kind == WF_CB_PY) {
-            a = side_tuple(vm, st, &p->cb);
-            b = side_tuple(vm, st, &p->eb);
+        if (p->kind <= WF_CB_PY2) {
+            a = side_tuple(vm, st, p, false);
+            b = side_tuple(vm, st, p, true);
         } else {
             WfValue args = wf_tuple_pack(vm, 1, p->data);
             WfValue kw = wf_dict_new(vm);
@@ -1457,7 +1649,8 @@ static WfValue f_execute(WfVM *vm, WfValue self, const WfValue *args, size_t nar
 static WfValue f_succeed(WfVM *vm, WfValue self, const WfValue *args, size_t nargs, WfObject *kw) {
     static const char *const kwlist[] = {"result", NULL};
     WfValue a[1];
-    if (wf_args_bind(vm, "succeed", args, nargs, kw, kwlist, 0, 1, a) < 0) return WF_NULL;
+    if (nargs == 1 && !kw) a[0] = args[0];
+    else if (wf_args_bind(vm, "succeed", args, nargs, kw, kwlist, 0, 1, a) < 0) return WF_NULL;
     return wf_succeed(vm, a[0]);
 }
 

@@ -1,10 +1,11 @@
 /* defer.h: twisted.internet.defer in C (defer.c) and the per-VM Twisted
  * state (twisted.c). A Deferred keeps its callback pairs in an array popped
- * from the front, as Twisted's list is. Every callback loop runs on an
- * engine: an explicit stack of "run this Deferred's callbacks" and "resume
- * this inlineCallbacks generator" frames, so Deferreds returning Deferreds
- * and generators waiting on generators unwind at any depth with constant
- * C stack, in exactly the order Twisted's recursion would take. */
+ * from the front, as Twisted's list is. Callback loops that hand results
+ * to waiting Deferreds or generators run on an engine: an explicit stack
+ * of "run this Deferred's callbacks" and "resume this inlineCallbacks
+ * generator" frames, so Deferreds returning Deferreds and generators
+ * waiting on generators unwind at any depth with constant C stack, in
+ * exactly the order Twisted's recursion would take. */
 #ifndef WF_DEFER_H
 #define WF_DEFER_H
 #include "failure.h"
@@ -72,23 +73,27 @@ int wf_twisted_init(WfVM *vm);
  * exception set, which becomes a Failure as a raising callback's does. */
 typedef WfValue (*WfDeferredCFn)(WfVM *vm, WfValue result, WfValue data, int64_t index, bool failed);
 
-enum { WF_CB_PY, WF_CB_CONTINUE, WF_CB_C, WF_CB_INLINE };
+/* Ordered so that the callback loop's own kinds come first. */
+enum { WF_CB_PY, WF_CB_PY2, WF_CB_C, WF_CB_CONTINUE, WF_CB_INLINE };
 
-/* One side of a pair: fn(result, *vals[:npos], **dict(zip(kwnames,
- * vals[npos:]))), the extra values being `one` when there is exactly one
- * (no tuple to allocate: the common addCallback(f, x)) and the tuple
- * `vals` when there are more. fn WF_NULL is passthru. */
-typedef struct WfCbSide {
-    WfValue fn;
-    WfValue one;           /* the only extra value, or WF_NULL */
-    WfObject *vals;        /* tuple of two or more, or NULL */
-    WfObject *kwnames;     /* tuple of interned str or NULL */
-} WfCbSide;
-
+/* A pending pair. Python pairs (PY) hold the callback and errback (NULL:
+ * passthru) and one set of extra arguments, which addCallback, addErrback
+ * and addBoth give to one side or both (args_on): fn(result,
+ * *vals[:npos], **dict(zip(kwnames, vals[npos:]))), the values being `one`
+ * when there is exactly one (no tuple to allocate: the common
+ * addCallback(f, x)) and the tuple `vals` when there are more. Only
+ * addCallbacks can give each side its own arguments; that pair is PY2, its
+ * `vals` the tuple (cb values, cb kwnames or None, eb values, eb kwnames or
+ * None). Kept small: the callback loop copies each pair out before calling
+ * it, as Twisted pops it. */
+enum { WF_CB_ARGS_CB = 1, WF_CB_ARGS_EB = 2 };
 typedef struct WfCbPair {
     union {
         struct {
-            WfCbSide cb, eb;       /* WF_CB_PY */
+            WfObject *cb, *eb;     /* PY, PY2 */
+            WfValue one;           /* the only extra value, or WF_NULL */
+            WfObject *vals;        /* tuple of two or more, or NULL */
+            WfObject *kwnames;     /* tuple of interned str, or NULL */
         };
         struct {
             WfValue data;          /* CONTINUE: the waiting Deferred; C:
@@ -99,6 +104,8 @@ typedef struct WfCbPair {
         };
     };
     uint8_t kind;                  /* WF_CB_* */
+    uint8_t args_on;               /* PY: WF_CB_ARGS_* bits; set only when
+                                      there are extra values */
 } WfCbPair;
 
 typedef struct WfDeferred {
