@@ -1295,6 +1295,20 @@ next:
         }
         SAVE_FRAME();
         WfValue r;
+        if (callable.tag == WF_TAG_OBJ && callable.u.o->type == &wf_type_native && !WF_IS_NULL(base[0]) &&
+            ((WfNative *)callable.u.o)->owner && args[0].tag == WF_TAG_OBJ &&
+            args[0].u.o->type == ((WfNative *)callable.u.o)->owner && args[0].u.o->type != &wf_type_generator) {
+            /* A built-in method found by LOAD_METHOD on its own type
+             * (list.append, Deferred.addCallback): call it directly. */
+            WfNative *nat = (WfNative *)callable.u.o;
+            r = nat->def->fn(vm, args[0], args + 1, npos - 1, kwnames);
+            if (kwnames) wf_obj_decref(vm, kwnames);
+            for (WfValue *p = base; p < sp; p++) wf_decref(vm, *p);
+            sp = base;
+            if (WF_IS_NULL(r)) goto error;
+            PUSH(r);
+            DISPATCH();
+        }
         if (!WF_IS_NULL(base[0]) && callable.tag == WF_TAG_OBJ && callable.u.o->type == &wf_type_native &&
             !kwnames && args[0].tag == WF_TAG_OBJ && args[0].u.o->type == &wf_type_generator &&
             ((((WfNative *)callable.u.o)->def->fn == wf_gen_m_send && nargs == 2) ||
