@@ -1389,6 +1389,19 @@ next:
             DISPATCH();
         }
         SAVE_FRAME();
+        if (callable.tag == WF_TAG_OBJ && callable.u.o->type == &wf_type_native &&
+            !((WfNative *)callable.u.o)->owner) {
+            /* A built-in function (len, ord, succeed): as wf_call would. */
+            if (wf_stack_exhausted(vm)) goto error;
+            WfNative *nat = (WfNative *)callable.u.o;
+            WfValue r = nat->def->fn(vm, nat->self, base + 1, npos, kwnames);
+            if (kwnames) wf_obj_decref(vm, kwnames);
+            for (WfValue *p = base; p < sp; p++) wf_decref(vm, *p);
+            sp = base;
+            if (WF_IS_NULL(r)) goto error;
+            PUSH(r);
+            DISPATCH();
+        }
         if (callable.tag == WF_TAG_OBJ && (callable.u.o->type->flags & WF_TPFLAG_TYPE)) {
             /* A class call whose __init__ is a plain function: the
              * instance takes the class's place on our stack and __init__
