@@ -1392,7 +1392,10 @@ next:
         if (callable.tag == WF_TAG_OBJ && callable.u.o->type == &wf_type_native &&
             !((WfNative *)callable.u.o)->owner) {
             /* A built-in function (len, ord, succeed): as wf_call would. */
-            if (wf_stack_exhausted(vm)) goto error;
+            if (wf_stack_exhausted(vm)) {
+                if (kwnames) wf_obj_decref(vm, kwnames);
+                goto error;
+            }
             WfNative *nat = (WfNative *)callable.u.o;
             WfValue r = nat->def->fn(vm, nat->self, base + 1, npos, kwnames);
             if (kwnames) wf_obj_decref(vm, kwnames);
@@ -1410,7 +1413,10 @@ next:
             WfValue self;
             WfFunction *init;
             int k = wf_class_fast_new(vm, (WfType *)callable.u.o, &self, &init);
-            if (k < 0) goto error;
+            if (k < 0) {
+                if (kwnames) wf_obj_decref(vm, kwnames);
+                goto error;
+            }
             if (k > 0) {
                 base[0] = self;
                 wf_decref(vm, callable);
