@@ -304,6 +304,13 @@ done:
 /* ---- simple one-argument functions -------------------------------------------- */
 
 BUILTIN(len) {
+    if (nargs == 1 && !kwnames && args[0].tag == WF_TAG_OBJ) {
+        /* The exact built-in sequences answer without a slot call. */
+        WfObject *o = args[0].u.o;
+        if (o->type == &wf_type_str) return WF_INT(((WfStr *)o)->ncp);
+        if (o->type == &wf_type_list) return WF_INT((int64_t)((WfList *)o)->n);
+        if (o->type == &wf_type_tuple) return WF_INT((int64_t)((WfTuple *)o)->n);
+    }
     if (wf_args_check(vm, "len", nargs, kwnames, 1, 1) < 0) return WF_NULL;
     int64_t n = wf_len(vm, args[0]);
     return n < 0 ? WF_NULL : WF_INT(n);
@@ -354,6 +361,7 @@ BUILTIN(callable) {
 BUILTIN(chr) {
     if (wf_args_check(vm, "chr", nargs, kwnames, 1, 1) < 0) return WF_NULL;
     WfValue v = args[0];
+    if (v.tag == WF_TAG_INT && (uint64_t)v.u.i < 0x110000) return wf_str_from_char(vm, (uint32_t)v.u.i);
     int64_t cp;
     if (wf_is_bigint(v)) goto overflow;
     if (wf_index(vm, v, NULL, &cp) < 0) {

@@ -668,7 +668,7 @@ static bool sb_grow(WfVM *vm, SB *s, size_t need) {
 static inline bool sb_put(WfVM *vm, SB *s, const char *d, size_t n, bool ascii) {
     if (s->failed) return false;
     if (s->len + n > s->cap && !sb_grow(vm, s, s->len + n)) return false;
-    memcpy(s->p + s->len, d, n);
+    wf_copy_bytes(s->p + s->len, d, n);
     s->len += n;
     s->ascii &= ascii;
     return true;
@@ -720,6 +720,146 @@ static bool sb_put_simple(WfVM *vm, SB *s, WfValue v) {
         return true;
     }
     return false;
+}
+
+/* ---- one-allocation fast paths ---------------------------------------------------------- */
+
+/* The templates programs mostly use ("%s/%d" % (a, b), "{}|{}".format(a,
+ * b)) only join literal text with exact strs and small ints. Those are
+ * measured first and built straight into one str of the right size: no
+ * builder, no second copy, no ASCII scan. Anything else (a spec, a flag,
+ * another type, an error) goes to the general path, which starts over. */
+#define FAST_PIECES 17
+#define FAST_NUMS 8
+
+typedef struct Pieces {
+    const char *p[FAST_PIECES];
+    size_t n[FAST_PIECES];
+    int count, nums;
+    size_t len;
+    bool ascii;
+    char num[FAST_NUMS][24];
+} Pieces;
+
+static void pieces_init(Pieces *ps, bool ascii) {
+    ps->count = ps->nums = 0;
+    ps->len = 0;
+    ps->ascii = ascii;
+}
+
+static inline bool pieces_add(Pieces *ps, const char *p, size_t n) {
+    if (n == 0) return true;
+    if (ps->count == FAST_PIECES) return false;
+    ps->p[ps->count] = p;
+    ps->n[ps->count++] = n;
+    ps->len += n;
+    return true;
+}
+
+/* str(v) for an exact str or a small int; false for anything else. */
+static inline bool pieces_value(Pieces *ps, WfValue v, bool str_ok) {
+    if (str_ok && wf_is_exact_str(v)) {
+        ps->ascii &= WF_STR(v)->ascii;
+        return pieces_add(ps, WF_STR(v)->data, (size_t)WF_STR(v)->len);
+    }
+    if (v.tag != WF_TAG_INT || ps->nums == FAST_NUMS) return false;
+    char *end = ps->num[ps->nums] + sizeof ps->num[0];
+    char *p = wf_int_i64_to_dec(v.u.i, end);
+    ps->nums++;
+    return pieces_add(ps, p, (size_t)(end - p));
+}
+
+static WfValue pieces_finish(WfVM *vm, Pieces *ps) {
+    if (ps->len <= 1) {
+        /* The shared empty and one-character strs. */
+        if (ps->len == 0) return wf_str_from_ascii(vm, "", 0);
+        return wf_str_new(vm, ps->p[0], 1);
+    }
+    WfStr *r = wf_str_raw(vm, ps->len);
+    if (!r) return WF_NULL;
+    char *o = r->data;
+    for (int i = 0; i < ps->count; i++) {
+        wf_copy_bytes(o, ps->p[i], ps->n[i]);
+        o += ps->n[i];
+    }
+    return wf_str_seal(r, ps->ascii ? (int64_t)ps->len : -1);
+}
+
+/* fmt % args when every conversion is %s, %d, %i or %u without flags,
+ * width or precision, and args supply exactly those values: true with the
+ * result (WF_NULL on MemoryError) in *out. false: the general path must
+ * do it. */
+static bool pct_fast(WfVM *vm, WfStr *fs, WfValue args, WfValue *out) {
+    const WfValue *vals;
+    size_t nvals;
+    if (wf_is_tuple(args)) {
+        vals = WF_TUPLE(args)->items;
+        nvals = WF_TUPLE(args)->n;
+    } else if (wf_is_exact_str(args) || args.tag == WF_TAG_INT) {
+        vals = &args;
+        nvals = 1;
+    } else {
+        return false;
+    }
+    Pieces ps;
+    pieces_init(&ps, fs->ascii);
+    const char *s = fs->data, *end = s + fs->len;
+    size_t used = 0;
+    while (s < end) {
+        const char *pct = wf_find_byte(s, '%', (size_t)(end - s));
+        if (!pct) {
+            if (!pieces_add(&ps, s, (size_t)(end - s))) return false;
+            break;
+        }
+        if (pct + 1 == end || !pieces_add(&ps, s, (size_t)(pct - s))) return false;
+        char ch = pct[1];
+        s = pct + 2;
+        if (ch == '%') {
+            if (!pieces_add(&ps, pct, 1)) return false;
+            continue;
+        }
+        if ((ch != 's' && ch != 'd' && ch != 'i' && ch != 'u') || used == nvals ||
+            !pieces_value(&ps, vals[used++], ch == 's'))
+            return false;
+    }
+    if (used != nvals) return false;
+    *out = pieces_finish(vm, &ps);
+    return true;
+}
+
+/* str.format with positional "{}" or "{N}" fields only (no conversion,
+ * no spec) of exact strs and small ints; returns as pct_fast does. */
+static bool format_fast(WfVM *vm, WfStr *fs, const WfValue *args, size_t nargs, WfValue *out) {
+    Pieces ps;
+    pieces_init(&ps, fs->ascii);
+    const char *s = fs->data, *end = s + fs->len;
+    int numbering = 0;           /* 1: automatic, 2: manual */
+    size_t next = 0;
+    while (s < end) {
+        const char *q = s;
+        while (q < end && *q != '{' && *q != '}') q++;
+        if (!pieces_add(&ps, s, (size_t)(q - s))) return false;
+        if (q == end) break;
+        if (q + 1 < end && q[1] == *q) {
+            /* "{{" or "}}": one literal brace. */
+            if (!pieces_add(&ps, q, 1)) return false;
+            s = q + 2;
+            continue;
+        }
+        if (*q == '}') return false;
+        const char *f = ++q;
+        size_t idx = 0;
+        while (q < end && *q >= '0' && *q <= '9' && q - f < 6) idx = idx * 10 + (size_t)(*q++ - '0');
+        if (q == end || *q != '}') return false;
+        int kind = q == f ? 1 : 2;
+        if (numbering && numbering != kind) return false;
+        numbering = kind;
+        if (kind == 1) idx = next++;
+        if (idx >= nargs || !pieces_value(&ps, args[idx], true)) return false;
+        s = q + 1;
+    }
+    *out = pieces_finish(vm, &ps);
+    return true;
 }
 
 /* ---- printf-style % ---------------------------------------------------------------------- */
@@ -902,7 +1042,16 @@ static int star_arg(WfVM *vm, PctCtx *c, int64_t *out) {
     return wf_int_as_i64(vm, v, out);
 }
 
+static __attribute__((noinline)) WfValue str_mod_general(WfVM *vm, WfValue fmtv, WfValue args);
+
 WfValue wf_str_mod(WfVM *vm, WfValue fmtv, WfValue args) {
+    WfValue fast;
+    if (pct_fast(vm, WF_STR(fmtv), args, &fast)) return fast;
+    return str_mod_general(vm, fmtv, args);
+}
+
+/* PyUnicode_Format. */
+static WfValue str_mod_general(WfVM *vm, WfValue fmtv, WfValue args) {
     WfStr *fs = WF_STR(fmtv);
     const char *start = fs->data, *s = start, *end = s + fs->len;
     PctCtx c;
@@ -1380,8 +1529,21 @@ static bool build_format(WfVM *vm, SB *b, const char *s, const char *end, FmtCtx
     return !b->failed;
 }
 
+static __attribute__((noinline)) WfValue format_general(WfVM *vm, WfValue self,
+                                                        const WfValue *args, size_t nargs,
+                                                        WfObject *kwnames);
+
 WfValue wf_str_format_method(WfVM *vm, WfValue self, const WfValue *args, size_t nargs,
                              WfObject *kwnames) {
+    WfValue fast;
+    if ((!kwnames || WF_TUPLE(WF_OBJ(kwnames))->n == 0) &&
+        format_fast(vm, WF_STR(self), args, nargs, &fast))
+        return fast;
+    return format_general(vm, self, args, nargs, kwnames);
+}
+
+static WfValue format_general(WfVM *vm, WfValue self, const WfValue *args, size_t nargs,
+                              WfObject *kwnames) {
     FmtCtx c = {.args = args, .nargs = nargs, .kwvals = args + nargs,
                 .kwnames = kwnames && WF_TUPLE(WF_OBJ(kwnames))->n ? (WfTuple *)kwnames : NULL,
                 .mapping = WF_NULL, .auto_state = 0, .auto_next = 0, .ascii = false};

@@ -171,18 +171,26 @@ static const char digit_pairs[201] =
 char *wf_int_i64_to_dec(int64_t n, char *end) {
     uint64_t a = n < 0 ? -(uint64_t)n : (uint64_t)n;
     char *p = end;
-    /* Two digits per division. */
-    while (a >= 100) {
+    /* Two digits per division; 32-bit divisions once the value fits,
+     * which is every step for the ints programs mostly print. */
+    while (a > UINT32_MAX) {
         unsigned r = (unsigned)(a % 100);
         a /= 100;
         p -= 2;
         memcpy(p, digit_pairs + 2 * r, 2);
     }
-    if (a >= 10) {
+    uint32_t b = (uint32_t)a;
+    while (b >= 100) {
+        uint32_t r = b % 100;
+        b /= 100;
         p -= 2;
-        memcpy(p, digit_pairs + 2 * a, 2);
+        memcpy(p, digit_pairs + 2 * r, 2);
+    }
+    if (b >= 10) {
+        p -= 2;
+        memcpy(p, digit_pairs + 2 * b, 2);
     } else {
-        *--p = (char)('0' + a);
+        *--p = (char)('0' + b);
     }
     if (n < 0) *--p = '-';
     return p;

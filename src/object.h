@@ -253,6 +253,10 @@ static inline WfValue wf_ref(WfValue v) {
 WfObject *wf_obj_alloc(WfVM *vm, WfType *type, size_t size);
 /* As wf_obj_alloc, always with a GC head (heap type objects). */
 WfObject *wf_obj_alloc_gc(WfVM *vm, WfType *type, size_t size);
+/* As wf_obj_alloc for a type without WF_TPFLAG_GC, but only the refcount
+ * and type are set: for objects whose maker writes every other byte it
+ * reads (a str's header and text). */
+WfObject *wf_obj_alloc_uninit(WfVM *vm, WfType *type, size_t size);
 /* Bytes to allocate for an instance of t, a str or tuple subclass, whose
  * items end at byte `end`: the class's instance-dict area follows them
  * (class.c). */
@@ -383,8 +387,13 @@ int wf_args_bind(WfVM *vm, const char *fname, const WfValue *args,
                  int npos_only, int min, WfValue *out);
 /* Raise TypeError unless nargs is in [min, max] and there are no keywords:
  * "len() takes exactly one argument (2 given)" style messages. */
-int wf_args_check(WfVM *vm, const char *fname, size_t nargs,
-                  WfObject *kwnames, size_t min, size_t max);
+int wf_args_check_fail(WfVM *vm, const char *fname, size_t nargs,
+                       WfObject *kwnames, size_t min, size_t max);
+static inline int wf_args_check(WfVM *vm, const char *fname, size_t nargs,
+                                WfObject *kwnames, size_t min, size_t max) {
+    if ((!kwnames || ((WfTuple *)kwnames)->n == 0) && nargs >= min && nargs <= max) return 0;
+    return wf_args_check_fail(vm, fname, nargs, kwnames, min, max);
+}
 
 /* ---- strings (str.c) ------------------------------------------------------- */
 

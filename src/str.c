@@ -205,10 +205,15 @@ static bool uni_xid_continue(uint32_t c) {
 /* ---- construction ---------------------------------------------------------- */
 
 WfStr *wf_str_raw(WfVM *vm, size_t len) {
-    WfStr *s = (WfStr *)wf_obj_alloc(vm, &wf_type_str, offsetof(WfStr, data) + len + 1);
+    /* Not zeroed: the text is about to be written, and clearing it first
+     * was 2% of the strings benchmark. */
+    WfStr *s = (WfStr *)wf_obj_alloc_uninit(vm, &wf_type_str, offsetof(WfStr, data) + len + 1);
     if (!s) return NULL;
     s->len = (int64_t)len;
+    s->ncp = 0;
     s->hash = -1;
+    s->ascii = 0;
+    s->interned = 0;
     s->data[len] = 0;
     return s;
 }
@@ -231,17 +236,13 @@ static int64_t count_cps(const char *p, size_t n) {
     return k;
 }
 
-WfValue wf_str_seal(WfStr *s, int64_t ncp) {
-    if (ncp < 0) {
-        if (bytes_ascii(s->data, (size_t)s->len)) {
-            s->ncp = s->len;
-            s->ascii = 1;
-        } else {
-            s->ncp = count_cps(s->data, (size_t)s->len);
-        }
+WfValue wf_str_seal_scan(WfStr *s) {
+    if (bytes_ascii(s->data, (size_t)s->len)) {
+        s->ncp = s->len;
+        s->ascii = 1;
     } else {
-        s->ncp = ncp;
-        s->ascii = ncp == s->len;
+        s->ncp = count_cps(s->data, (size_t)s->len);
+        s->ascii = 0;
     }
     return WF_OBJ(s);
 }
@@ -253,7 +254,7 @@ WfValue wf_str_new(WfVM *vm, const char *utf8, size_t len) {
     }
     WfStr *s = wf_str_raw(vm, len);
     if (!s) return WF_NULL;
-    memcpy(s->data, utf8, len);
+    wf_copy_bytes(s->data, utf8, len);
     return wf_str_seal(s, -1);
 }
 
@@ -261,7 +262,7 @@ WfValue wf_str_from_ascii(WfVM *vm, const char *p, size_t len) {
     if (len <= 1) return len ? CHAR_STR(p[0]) : EMPTY_STR;
     WfStr *s = wf_str_raw(vm, len);
     if (!s) return WF_NULL;
-    memcpy(s->data, p, len);
+    wf_copy_bytes(s->data, p, len);
     return wf_str_seal(s, (int64_t)len);
 }
 
@@ -270,7 +271,7 @@ static WfValue substr(WfVM *vm, const char *p, size_t len, int64_t ncp) {
     if (len <= 1) return len ? CHAR_STR(p[0]) : EMPTY_STR;
     WfStr *s = wf_str_raw(vm, len);
     if (!s) return WF_NULL;
-    memcpy(s->data, p, len);
+    wf_copy_bytes(s->data, p, len);
     return wf_str_seal(s, ncp);
 }
 
@@ -363,7 +364,7 @@ bool wf_str_equal(const WfStr *a, const WfStr *b) {
     if (a == b) return true;
     if (a->len != b->len) return false;
     if (a->hash != -1 && b->hash != -1 && a->hash != b->hash) return false;
-    return memcmp(a->data, b->data, (size_t)a->len) == 0;
+    return wf_bytes_equal(a->data, b->data, (size_t)a->len);
 }
 
 int64_t wf_str_hash(WfStr *s) {
@@ -378,8 +379,8 @@ WfValue wf_str_concat(WfVM *vm, WfValue a, WfValue b) {
     size_t n = (size_t)x->len + (size_t)y->len;
     WfStr *s = wf_str_raw(vm, n);
     if (!s) return WF_NULL;
-    memcpy(s->data, x->data, (size_t)x->len);
-    memcpy(s->data + x->len, y->data, (size_t)y->len);
+    wf_copy_bytes(s->data, x->data, (size_t)x->len);
+    wf_copy_bytes(s->data + x->len, y->data, (size_t)y->len);
     return wf_str_seal(s, x->ncp + y->ncp);
 }
 
@@ -396,7 +397,7 @@ WfValue wf_str_join_array(WfVM *vm, const WfValue *items, size_t n) {
     if (!s) return WF_NULL;
     char *p = s->data;
     for (size_t i = 0; i < n; i++) {
-        memcpy(p, WF_STR(items[i])->data, (size_t)WF_STR(items[i])->len);
+        wf_copy_bytes(p, WF_STR(items[i])->data, (size_t)WF_STR(items[i])->len);
         p += WF_STR(items[i])->len;
     }
     return wf_str_seal(s, ncp);
@@ -467,15 +468,15 @@ static void adjust(int64_t *start, int64_t *end, int64_t len) {
 static const char *find_bytes(const char *h, size_t hn, const char *n, size_t nn) {
     if (nn == 0) return h;
     if (nn > hn) return NULL;
-    if (nn == 1) return memchr(h, n[0], hn);
+    if (nn == 1) return wf_find_byte(h, n[0], hn);
     if (nn > 16) return memmem(h, hn, n, nn);
     /* Short needles: memchr to each candidate beats memmem's set-up on
      * the short texts programs mostly search. */
     const char *last = h + (hn - nn);
     while (h <= last) {
-        const char *p = memchr(h, n[0], (size_t)(last - h) + 1);
+        const char *p = wf_find_byte(h, n[0], (size_t)(last - h) + 1);
         if (!p) return NULL;
-        if (memcmp(p + 1, n + 1, nn - 1) == 0) return p;
+        if (wf_bytes_equal(p + 1, n + 1, nn - 1)) return p;
         h = p + 1;
     }
     return NULL;
@@ -606,6 +607,8 @@ WfValue wf_ascii(WfVM *vm, WfValue v) {
 
 /* ---- slots -------------------------------------------------------------------- */
 
+/* wf_obj_dealloc frees exact strs itself, without calling this: a str
+ * must never need more than wf_obj_free. */
 static void str_dealloc(WfVM *vm, WfObject *o) { wf_obj_free(vm, o); }
 
 static WfValue str_str(WfVM *vm, WfValue v) {
@@ -646,6 +649,16 @@ static WfValue char_at(WfVM *vm, WfStr *s, int64_t i) {
     return wf_str_from_char(vm, cp);
 }
 
+/* A slice bound counted from the end when negative, clamped to
+ * [0, len]. */
+static inline int64_t clamp_index(int64_t i, int64_t len) {
+    if (i < 0) {
+        i += len;
+        return i < 0 ? 0 : i;
+    }
+    return i > len ? len : i;
+}
+
 static WfValue str_getitem(WfVM *vm, WfValue v, WfValue key) {
     WfStr *s = WF_STR(v);
     if (key.tag == WF_TAG_INT) {
@@ -656,9 +669,20 @@ static WfValue str_getitem(WfVM *vm, WfValue v, WfValue key) {
         return char_at(vm, s, i);
     }
     if (wf_is_slice(key)) {
-        int64_t start, stop, step;
-        if (wf_slice_unpack(vm, key, &start, &stop, &step) < 0) return WF_NULL;
-        int64_t n = wf_slice_adjust(s->ncp, &start, &stop, step);
+        int64_t start, stop, step, n;
+        WfSlice *sl = (WfSlice *)key.u.o;
+        if (WF_IS_NONE(sl->step) && (sl->start.tag == WF_TAG_INT || WF_IS_NONE(sl->start)) &&
+            (sl->stop.tag == WF_TAG_INT || WF_IS_NONE(sl->stop))) {
+            /* s[a:b] with small ints: PySlice_AdjustIndices for step 1
+             * without the general unpacking. */
+            start = WF_IS_NONE(sl->start) ? 0 : clamp_index(sl->start.u.i, s->ncp);
+            stop = WF_IS_NONE(sl->stop) ? s->ncp : clamp_index(sl->stop.u.i, s->ncp);
+            step = 1;
+            n = stop > start ? stop - start : 0;
+        } else {
+            if (wf_slice_unpack(vm, key, &start, &stop, &step) < 0) return WF_NULL;
+            n = wf_slice_adjust(s->ncp, &start, &stop, step);
+        }
         if (n <= 0) return EMPTY_STR;
         if (step == 1) {
             if (n == s->ncp && wf_is_exact_str(v)) return wf_ref(v);
@@ -974,7 +998,7 @@ static int tailmatch(WfStr *s, WfStr *sub, int64_t start, int64_t end, bool at_e
     if (sub->len == 0) return 1;
     int64_t off = at_end ? wf_str_cp_offset(s, end) : wf_str_cp_offset(s, start);
     if (off + sub->len > s->len) return 0;
-    return memcmp(s->data + off, sub->data, (size_t)sub->len) == 0;
+    return wf_bytes_equal(s->data + off, sub->data, (size_t)sub->len);
 }
 
 static WfValue do_startswith(WfVM *vm, WfValue self, const char *fname, const WfValue *args,
@@ -1085,26 +1109,31 @@ static int split_args(WfVM *vm, const char *fname, const WfValue *args, size_t n
                       WfObject *kwnames, WfValue *sep, int64_t *maxsplit) {
     static const char *const kwlist[] = {"sep", "maxsplit", NULL};
     WfValue a[2] = {WF_NULL, WF_NULL};
-    if (!kwnames && nargs <= 2) {
-        for (size_t i = 0; i < nargs; i++) a[i] = args[i];
-    } else if (wf_args_bind(vm, fname, args, nargs, kwnames, kwlist, 0, 0, a) < 0) {
+    /* The arguments are read where they are, not copied: the VM wrote
+     * them with 8-byte stores, and the 16-byte moves GCC copies a WfValue
+     * with wait for those to retire (value.h, wf_vload). */
+    const WfValue *a0 = nargs > 0 ? &args[0] : NULL, *a1 = nargs > 1 ? &args[1] : NULL;
+    if (kwnames || nargs > 2) {
+        if (wf_args_bind(vm, fname, args, nargs, kwnames, kwlist, 0, 0, a) < 0) return -1;
+        a0 = WF_IS_NULL(a[0]) ? NULL : &a[0];
+        a1 = WF_IS_NULL(a[1]) ? NULL : &a[1];
+    }
+    *maxsplit = -1;
+    if (a1 && wf_index(vm, wf_vload(a1), NULL, maxsplit) < 0) return -1;
+    if (*maxsplit < 0) *maxsplit = INT64_MAX;
+    if (!a0 || WF_IS_NONE(*a0)) {
+        *sep = WF_NONE;
+        return 0;
+    }
+    if (!wf_is_str(*a0)) {
+        wf_err_format(vm, &wf_exc_TypeError, "must be str or None, not %s", wf_type_name(*a0));
         return -1;
     }
-    *sep = WF_IS_NULL(a[0]) ? WF_NONE : a[0];
-    *maxsplit = -1;
-    if (!WF_IS_NULL(a[1]) && wf_index(vm, a[1], NULL, maxsplit) < 0) return -1;
-    if (*maxsplit < 0) *maxsplit = INT64_MAX;
-    if (!WF_IS_NONE(*sep)) {
-        if (!wf_is_str(*sep)) {
-            wf_err_format(vm, &wf_exc_TypeError, "must be str or None, not %s",
-                          wf_type_name(*sep));
-            return -1;
-        }
-        if (WF_STR(*sep)->len == 0) {
-            wf_err_format(vm, &wf_exc_ValueError, "empty separator");
-            return -1;
-        }
+    if (WF_STR(*a0)->len == 0) {
+        wf_err_format(vm, &wf_exc_ValueError, "empty separator");
+        return -1;
     }
+    *sep = wf_vload(a0);
     return 0;
 }
 
@@ -1115,17 +1144,23 @@ METHOD(str_split) {
     if (WF_IS_NONE(sepv)) return split_ws(vm, self, maxsplit);
     WfStr *sep = WF_STR(sepv);
     const char *p = S->data, *end = p + S->len, *q;
-    /* Count the pieces first: the list is allocated at its final size and
-     * filled in place. */
+    /* Find the cuts first: the list is allocated at its final size and
+     * filled in place. The first ones are kept, so a text with few pieces
+     * is searched once; past that the fill searches again. */
+    const char *cuts[32];
     size_t n = 1;
     for (const char *c = p; (int64_t)(n - 1) < maxsplit &&
-         (c = find_bytes(c, (size_t)(end - c), sep->data, (size_t)sep->len)); c += sep->len)
+         (c = find_bytes(c, (size_t)(end - c), sep->data, (size_t)sep->len)); c += sep->len) {
+        if (n <= sizeof cuts / sizeof cuts[0]) cuts[n - 1] = c;
         n++;
+    }
     WfValue list = wf_list_new(vm, n);
     if (WF_IS_NULL(list)) return list;
     WfList *l = WF_LIST(list);
     while (l->n + 1 < n) {
-        q = find_bytes(p, (size_t)(end - p), sep->data, (size_t)sep->len);
+        q = l->n < sizeof cuts / sizeof cuts[0]
+                ? cuts[l->n]
+                : find_bytes(p, (size_t)(end - p), sep->data, (size_t)sep->len);
         WfValue piece = subs(vm, S, p, (size_t)(q - p));
         if (WF_IS_NULL(piece)) goto fail;
         l->items[l->n++] = piece;
@@ -1319,11 +1354,11 @@ WfValue wf_str_join(WfVM *vm, WfValue sepv, WfValue iterable) {
     for (size_t i = 0; i < n; i++) {
         if (i && sep->len) {
             if (sep->len == 1) *o = sep->data[0];
-            else memcpy(o, sep->data, (size_t)sep->len);
+            else wf_copy_bytes(o, sep->data, (size_t)sep->len);
             o += sep->len;
         }
         WfStr *x = WF_STR(items[i]);
-        memcpy(o, x->data, (size_t)x->len);
+        wf_copy_bytes(o, x->data, (size_t)x->len);
         o += x->len;
     }
     result = wf_str_seal(r, ncp);

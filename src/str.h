@@ -15,7 +15,13 @@ extern WfType wf_type_str_iter, wf_type_str_ascii_iter;
 WfStr *wf_str_raw(WfVM *vm, size_t len);
 /* Computes ncp and the ascii flag of a str from wf_str_raw (ncp < 0: count
  * them; else trusted, ascii = ncp == len) and returns it as a value. */
-WfValue wf_str_seal(WfStr *s, int64_t ncp);
+WfValue wf_str_seal_scan(WfStr *s);
+static inline WfValue wf_str_seal(WfStr *s, int64_t ncp) {
+    if (ncp < 0) return wf_str_seal_scan(s);
+    s->ncp = ncp;
+    s->ascii = ncp == s->len;
+    return WF_OBJ(s);
+}
 /* A str of bytes known to be ASCII (no scan). */
 WfValue wf_str_from_ascii(WfVM *vm, const char *s, size_t len);
 /* The one-code-point str for cp (ASCII ones are shared static objects, so
@@ -33,6 +39,76 @@ bool wf_str_buf_repr(WfVM *vm, WfBuf *b, const char *s, size_t len, bool ascii_o
 WfValue wf_ascii(WfVM *vm, WfValue v);
 /* Code point index -> byte offset (0 <= i <= ncp). */
 int64_t wf_str_cp_offset(const WfStr *s, int64_t i);
+
+/* memcpy for the few bytes string pieces usually are: a libc call (and
+ * its PLT stub) per piece cost more than the copy (measured: 6% of the
+ * strings benchmark). dst and src do not overlap. */
+static inline void wf_copy_bytes(char *dst, const char *src, size_t n) {
+    if (n <= 16) {
+        if (n >= 8) {
+            uint64_t a, b;
+            __builtin_memcpy(&a, src, 8);
+            __builtin_memcpy(&b, src + n - 8, 8);
+            __builtin_memcpy(dst, &a, 8);
+            __builtin_memcpy(dst + n - 8, &b, 8);
+        } else if (n >= 4) {
+            uint32_t a, b;
+            __builtin_memcpy(&a, src, 4);
+            __builtin_memcpy(&b, src + n - 4, 4);
+            __builtin_memcpy(dst, &a, 4);
+            __builtin_memcpy(dst + n - 4, &b, 4);
+        } else if (n) {
+            /* 1..3 bytes: first, middle, last. */
+            dst[0] = src[0];
+            dst[n / 2] = src[n / 2];
+            dst[n - 1] = src[n - 1];
+        }
+        return;
+    }
+    __builtin_memcpy(dst, src, n);
+}
+
+/* memcmp(a, b, n) == 0 without a call for short n. */
+static inline bool wf_bytes_equal(const char *a, const char *b, size_t n) {
+    if (n <= 8) {
+        if (n >= 4) {
+            uint32_t x1, x2, y1, y2;
+            __builtin_memcpy(&x1, a, 4);
+            __builtin_memcpy(&y1, b, 4);
+            __builtin_memcpy(&x2, a + n - 4, 4);
+            __builtin_memcpy(&y2, b + n - 4, 4);
+            return ((x1 ^ y1) | (x2 ^ y2)) == 0;
+        }
+        for (size_t i = 0; i < n; i++)
+            if (a[i] != b[i]) return false;
+        return true;
+    }
+    return __builtin_memcmp(a, b, n) == 0;
+}
+
+/* memchr, with short texts scanned inline: most are a few dozen bytes,
+ * where the call cost more than the scan. */
+static inline const char *wf_find_byte(const char *h, char c, size_t hn) {
+    if (hn <= 64) {
+        size_t i = 0;
+#if __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+        /* Eight bytes a step: the lowest byte the zero-byte test flags is
+         * always a true match (false flags only come after one). */
+        const uint64_t ones = 0x0101010101010101ull, pat = ones * (unsigned char)c;
+        for (; i + 8 <= hn; i += 8) {
+            uint64_t w;
+            __builtin_memcpy(&w, h + i, 8);
+            w ^= pat;
+            uint64_t t = (w - ones) & ~w & (ones << 7);
+            if (t) return h + i + (__builtin_ctzll(t) >> 3);
+        }
+#endif
+        for (; i < hn; i++)
+            if (h[i] == c) return h + i;
+        return NULL;
+    }
+    return __builtin_memchr(h, c, hn);
+}
 
 /* UTF-8 helpers (input is valid UTF-8). */
 static inline uint32_t wf_utf8_decode(const unsigned char *p, int *n) {
