@@ -84,6 +84,35 @@ static SideArgs side_args(const WfCbPair *p, bool eb) {
     return a;
 }
 
+/* The TypeError of calling a one-argument function name(result) with the
+ * extra arguments a as well. */
+static void passthru_args_error(WfVM *vm, const char *name, SideArgs a) {
+    size_t nkw = a.kwnames ? ((WfTuple *)a.kwnames)->n : 0;
+    if (nkw) {
+        wf_err_format(vm, &wf_exc_TypeError, "%s() got an unexpected keyword argument '%s'", name,
+                      WF_STR(((WfTuple *)a.kwnames)->items[0])->data);
+        return;
+    }
+    wf_err_format(vm, &wf_exc_TypeError, "%s() takes 1 positional argument but %zu were given", name, a.n + 1);
+}
+
+/* Twisted's methods are Python functions: a first parameter given both by
+ * position and by name is their TypeError. */
+static int dup_argument(WfVM *vm, const char *fname, const char *const *params, size_t nparams, size_t nargs,
+                        WfObject *kwnames) {
+    size_t nkw = kwnames ? ((WfTuple *)kwnames)->n : 0;
+    for (size_t k = 0; k < nkw; k++) {
+        const char *name = WF_STR(((WfTuple *)kwnames)->items[k])->data;
+        for (size_t i = 0; i < nargs && i < nparams; i++)
+            if (strcmp(name, params[i]) == 0) {
+                wf_err_format(vm, &wf_exc_TypeError, "Deferred.%s() got multiple values for argument '%s'", fname,
+                              name);
+                return -1;
+            }
+    }
+    return 0;
+}
+
 /* A slot at the end of d's pair array for the caller to fill in, or NULL
  * (MemoryError). */
 static WfCbPair *pair_append_slow(WfVM *vm, WfDeferred *d) {
@@ -491,6 +520,18 @@ static inline __attribute__((always_inline)) int run_pairs(WfVM *vm, WfDeferred 
             d->running = false;
             wf_decref(vm, res);
         } else if (!(fn = failed ? p.eb : p.cb)) {
+            SideArgs sa = {NULL, 0, NULL};
+            if (p.kind == WF_CB_PY2 || (p.args_on & (failed ? WF_CB_ARGS_EB : WF_CB_ARGS_CB)))
+                sa = side_args(&p, failed);
+            if (sa.n) {
+                /* addCallbacks(f, None, errbackArgs=...): Twisted calls
+                 * _failthru(failure, *args, **kw), a one-argument
+                 * function. */
+                passthru_args_error(vm, failed ? "_failthru" : "passthru", sa);
+                pair_release(vm, &p);
+                set_value(vm, &d->result, capture_or_none(vm));
+                continue;
+            }
             /* passthru gives the result back: only a Deferred result (one
              * assigned to d.result, or left by unpause) changes anything. */
             if (!wf_is_deferred(res)) {
@@ -1036,6 +1077,7 @@ static WfValue add_common(WfVM *vm, WfValue self, const WfValue *args, size_t na
     static const uint8_t sides[] = {WF_CB_ARGS_CB, WF_CB_ARGS_EB, WF_CB_ARGS_CB | WF_CB_ARGS_EB};
     WfValue fn;
     int skip = -1;
+    if (dup_argument(vm, names[which], &argnames[which], 1, nargs, kwnames) < 0) return WF_NULL;
     if (nargs) fn = args[0];
     else if (first_arg(vm, names[which], argnames[which], args, nargs, kwnames, &fn, &skip) < 0) return WF_NULL;
     WfDeferred *d = WF_DEFERRED(self);
@@ -1073,6 +1115,12 @@ static inline __attribute__((always_inline)) WfValue add_fast(WfVM *vm, WfValue 
     size_t nkw = kwnames ? ((WfTuple *)kwnames)->n : 0;
     if (nargs == 0 || nargs + nkw > 2 || !WF_IS_OBJ(args[0]) || args[0].u.o->type != &wf_type_function)
         return add_common(vm, self, args, nargs, kwnames, which);
+    if (nkw) {
+        /* addCallback(f, callback=g): add_common raises Twisted's error. */
+        const char *kn = WF_STR(((WfTuple *)kwnames)->items[0])->data;
+        if ((kn[0] == 'c' || kn[0] == 'e') && strcmp(kn, which == ADD_ERRBACK ? "errback" : "callback") == 0)
+            return add_common(vm, self, args, nargs, kwnames, which);
+    }
     WfObject *fn = args[0].u.o;
     WfCbPair *p = pair_append(vm, d);
     if (!p) return WF_NULL;
@@ -1112,6 +1160,7 @@ static WfValue m_add_callbacks(WfVM *vm, WfValue self, const WfValue *args, size
     static const char *const kwlist[] = {"callback", "errback", "callbackArgs", "callbackKeywords",
                                          "errbackArgs", "errbackKeywords", NULL};
     WfValue a[6];
+    if (dup_argument(vm, "addCallbacks", kwlist, 6, nargs, kw) < 0) return WF_NULL;
     if (wf_args_bind(vm, "addCallbacks", args, nargs, kw, kwlist, 0, 1, a) < 0) return WF_NULL;
     WfValue cb = a[0];
     WfValue eb = WF_IS_NULL(a[1]) || WF_IS_NONE(a[1]) ? WF_NULL : a[1];
