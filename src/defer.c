@@ -1161,7 +1161,7 @@ static WfValue m_add_callbacks(WfVM *vm, WfValue self, const WfValue *args, size
                                          "errbackArgs", "errbackKeywords", NULL};
     WfValue a[6];
     if (dup_argument(vm, "addCallbacks", kwlist, 6, nargs, kw) < 0) return WF_NULL;
-    if (wf_args_bind(vm, "addCallbacks", args, nargs, kw, kwlist, 0, 1, a) < 0) return WF_NULL;
+    if (wf_args_bind_py(vm, "Deferred.addCallbacks", true, args, nargs, kw, kwlist, 1, a) < 0) return WF_NULL;
     WfValue cb = a[0];
     WfValue eb = WF_IS_NULL(a[1]) || WF_IS_NONE(a[1]) ? WF_NULL : a[1];
     if (!is_callable(cb)) return assertion_error(vm);
@@ -1204,29 +1204,32 @@ static WfValue m_add_callbacks(WfVM *vm, WfValue self, const WfValue *args, size
 
 /* ---- other methods ----------------------------------------------------------------------- */
 
+/* The parameter list of a method that takes none (for wf_args_bind_py). */
+static const char *const no_params[] = {NULL};
+
 static WfValue m_callback(WfVM *vm, WfValue self, const WfValue *args, size_t nargs, WfObject *kw) {
     static const char *const kwlist[] = {"result", NULL};
     WfValue a[1];
     if (nargs == 1 && !kw) a[0] = args[0];
-    else if (wf_args_bind(vm, "callback", args, nargs, kw, kwlist, 0, 1, a) < 0) return WF_NULL;
+    else if (wf_args_bind_py(vm, "Deferred.callback", true, args, nargs, kw, kwlist, 1, a) < 0) return WF_NULL;
     return wf_deferred_callback(vm, self, a[0]) < 0 ? WF_NULL : WF_NONE;
 }
 
 static WfValue m_errback(WfVM *vm, WfValue self, const WfValue *args, size_t nargs, WfObject *kw) {
     static const char *const kwlist[] = {"fail", NULL};
     WfValue a[1];
-    if (wf_args_bind(vm, "errback", args, nargs, kw, kwlist, 0, 0, a) < 0) return WF_NULL;
+    if (wf_args_bind_py(vm, "Deferred.errback", true, args, nargs, kw, kwlist, 0, a) < 0) return WF_NULL;
     return wf_deferred_errback(vm, self, a[0]) < 0 ? WF_NULL : WF_NONE;
 }
 
 static WfValue m_pause(WfVM *vm, WfValue self, const WfValue *args, size_t nargs, WfObject *kw) {
-    if (wf_args_check(vm, "pause", nargs, kw, 0, 0) < 0) return WF_NULL;
+    if (wf_args_bind_py(vm, "Deferred.pause", true, args, nargs, kw, no_params, 0, NULL) < 0) return WF_NULL;
     WF_DEFERRED(self)->paused++;
     return WF_NONE;
 }
 
 static WfValue m_unpause(WfVM *vm, WfValue self, const WfValue *args, size_t nargs, WfObject *kw) {
-    if (wf_args_check(vm, "unpause", nargs, kw, 0, 0) < 0) return WF_NULL;
+    if (wf_args_bind_py(vm, "Deferred.unpause", true, args, nargs, kw, no_params, 0, NULL) < 0) return WF_NULL;
     WfDeferred *d = WF_DEFERRED(self);
     d->paused--;
     if (d->paused) return WF_NONE;
@@ -1277,14 +1280,14 @@ int wf_deferred_cancel(WfVM *vm, WfValue self) {
 }
 
 static WfValue m_cancel(WfVM *vm, WfValue self, const WfValue *args, size_t nargs, WfObject *kw) {
-    if (wf_args_check(vm, "cancel", nargs, kw, 0, 0) < 0) return WF_NULL;
+    if (wf_args_bind_py(vm, "Deferred.cancel", true, args, nargs, kw, no_params, 0, NULL) < 0) return WF_NULL;
     return deferred_cancel_impl(vm, self) < 0 ? WF_NULL : WF_NONE;
 }
 
 static WfValue m_chain_deferred(WfVM *vm, WfValue self, const WfValue *args, size_t nargs, WfObject *kw) {
     static const char *const kwlist[] = {"d", NULL};
     WfValue a[1];
-    if (wf_args_bind(vm, "chainDeferred", args, nargs, kw, kwlist, 0, 1, a) < 0) return WF_NULL;
+    if (wf_args_bind_py(vm, "Deferred.chainDeferred", true, args, nargs, kw, kwlist, 1, a) < 0) return WF_NULL;
     WfValue other = a[0];
     WfValue cb = wf_getattr_cstr(vm, other, "callback");
     if (WF_IS_NULL(cb)) return cb;
@@ -1303,7 +1306,7 @@ static WfValue m_chain_deferred(WfVM *vm, WfValue self, const WfValue *args, siz
 static WfValue m_init(WfVM *vm, WfValue self, const WfValue *args, size_t nargs, WfObject *kw) {
     static const char *const kwlist[] = {"canceller", NULL};
     WfValue a[1];
-    if (wf_args_bind(vm, "__init__", args, nargs, kw, kwlist, 0, 0, a) < 0) return WF_NULL;
+    if (wf_args_bind_py(vm, "Deferred.__init__", true, args, nargs, kw, kwlist, 0, a) < 0) return WF_NULL;
     WfDeferred *d = WF_DEFERRED(self);
     set_value(vm, &d->canceller, WF_IS_NULL(a[0]) || WF_IS_NONE(a[0]) ? WF_NULL : wf_ref(a[0]));
     return WF_NONE;
@@ -1415,7 +1418,7 @@ static WfValue cancel_timeout(WfVM *vm, WfValue result, WfValue data, int64_t in
 static WfValue m_add_timeout(WfVM *vm, WfValue self, const WfValue *args, size_t nargs, WfObject *kw) {
     static const char *const kwlist[] = {"timeout", "clock", "onTimeoutCancel", NULL};
     WfValue a[3];
-    if (wf_args_bind(vm, "addTimeout", args, nargs, kw, kwlist, 0, 2, a) < 0) return WF_NULL;
+    if (wf_args_bind_py(vm, "Deferred.addTimeout", true, args, nargs, kw, kwlist, 2, a) < 0) return WF_NULL;
     TimeoutState *t = (TimeoutState *)wf_obj_alloc(vm, &timeout_state_type, sizeof(TimeoutState));
     if (!t) return WF_NULL;
     WfValue tv = WF_OBJ(t);
@@ -1699,28 +1702,28 @@ static WfValue f_succeed(WfVM *vm, WfValue self, const WfValue *args, size_t nar
     static const char *const kwlist[] = {"result", NULL};
     WfValue a[1];
     if (nargs == 1 && !kw) a[0] = args[0];
-    else if (wf_args_bind(vm, "succeed", args, nargs, kw, kwlist, 0, 1, a) < 0) return WF_NULL;
+    else if (wf_args_bind_py(vm, "succeed", false, args, nargs, kw, kwlist, 1, a) < 0) return WF_NULL;
     return wf_succeed(vm, a[0]);
 }
 
 static WfValue f_fail(WfVM *vm, WfValue self, const WfValue *args, size_t nargs, WfObject *kw) {
     static const char *const kwlist[] = {"result", NULL};
     WfValue a[1];
-    if (wf_args_bind(vm, "fail", args, nargs, kw, kwlist, 0, 0, a) < 0) return WF_NULL;
+    if (wf_args_bind_py(vm, "fail", false, args, nargs, kw, kwlist, 0, a) < 0) return WF_NULL;
     return wf_fail(vm, a[0]);
 }
 
 static WfValue f_passthru(WfVM *vm, WfValue self, const WfValue *args, size_t nargs, WfObject *kw) {
     static const char *const kwlist[] = {"arg", NULL};
     WfValue a[1];
-    if (wf_args_bind(vm, "passthru", args, nargs, kw, kwlist, 0, 1, a) < 0) return WF_NULL;
+    if (wf_args_bind_py(vm, "passthru", false, args, nargs, kw, kwlist, 1, a) < 0) return WF_NULL;
     return wf_ref(a[0]);
 }
 
 static WfValue f_set_debugging(WfVM *vm, WfValue self, const WfValue *args, size_t nargs, WfObject *kw) {
     static const char *const kwlist[] = {"on", NULL};
     WfValue a[1];
-    if (wf_args_bind(vm, "setDebugging", args, nargs, kw, kwlist, 0, 1, a) < 0) return WF_NULL;
+    if (wf_args_bind_py(vm, "setDebugging", false, args, nargs, kw, kwlist, 1, a) < 0) return WF_NULL;
     int on = wf_truthy(vm, a[0]);
     if (on < 0) return WF_NULL;
     WfTwisted *st = wf_twisted_state(vm);
@@ -1729,7 +1732,7 @@ static WfValue f_set_debugging(WfVM *vm, WfValue self, const WfValue *args, size
 }
 
 static WfValue f_get_debugging(WfVM *vm, WfValue self, const WfValue *args, size_t nargs, WfObject *kw) {
-    if (wf_args_check(vm, "getDebugging", nargs, kw, 0, 0) < 0) return WF_NULL;
+    if (wf_args_bind_py(vm, "getDebugging", false, args, nargs, kw, no_params, 0, NULL) < 0) return WF_NULL;
     WfTwisted *st = wf_twisted_state(vm);
     return WF_BOOL(st && st->debug);
 }
@@ -1753,7 +1756,7 @@ void wf_twisted_log_failure(WfVM *vm, const char *msg, WfValue failure) {
 static WfValue f_log_error(WfVM *vm, WfValue self, const WfValue *args, size_t nargs, WfObject *kw) {
     static const char *const kwlist[] = {"err", NULL};
     WfValue a[1];
-    if (wf_args_bind(vm, "logError", args, nargs, kw, kwlist, 0, 1, a) < 0) return WF_NULL;
+    if (wf_args_bind_py(vm, "logError", false, args, nargs, kw, kwlist, 1, a) < 0) return WF_NULL;
     if (wf_is_failure(a[0])) wf_twisted_log_failure(vm, "", a[0]);
     return wf_ref(a[0]);
 }

@@ -430,7 +430,7 @@ WfType wf_type_inline_function = {
 static WfValue f_inline_callbacks(WfVM *vm, WfValue self, const WfValue *args, size_t nargs, WfObject *kw) {
     static const char *const kwlist[] = {"f", NULL};
     WfValue a[1];
-    if (wf_args_bind(vm, "inlineCallbacks", args, nargs, kw, kwlist, 0, 1, a) < 0) return WF_NULL;
+    if (wf_args_bind_py(vm, "inlineCallbacks", false, args, nargs, kw, kwlist, 1, a) < 0) return WF_NULL;
     WfInlineFunc *w = (WfInlineFunc *)wf_obj_alloc(vm, &wf_type_inline_function, sizeof(WfInlineFunc));
     if (!w) return WF_NULL;
     w->func = wf_ref(a[0]);
@@ -441,7 +441,7 @@ static WfValue f_inline_callbacks(WfVM *vm, WfValue self, const WfValue *args, s
 static WfValue f_return_value(WfVM *vm, WfValue self, const WfValue *args, size_t nargs, WfObject *kw) {
     static const char *const kwlist[] = {"val", NULL};
     WfValue a[1];
-    if (wf_args_bind(vm, "returnValue", args, nargs, kw, kwlist, 0, 1, a) < 0) return WF_NULL;
+    if (wf_args_bind_py(vm, "returnValue", false, args, nargs, kw, kwlist, 1, a) < 0) return WF_NULL;
     WfValue e = wf_twisted_exc_new(vm, WF_TW_DEFGEN_RETURN, a, 1);
     if (WF_IS_NULL(e)) return e;
     if (wf_setattr(vm, e, wf_str_intern_cstr(vm, "value"), a[0]) < 0) {
@@ -459,7 +459,7 @@ static WfValue f_return_value(WfVM *vm, WfValue self, const WfValue *args, size_
 static WfValue f_ensure_deferred(WfVM *vm, WfValue self, const WfValue *args, size_t nargs, WfObject *kw) {
     static const char *const kwlist[] = {"coro", NULL};
     WfValue a[1];
-    if (wf_args_bind(vm, "ensureDeferred", args, nargs, kw, kwlist, 0, 1, a) < 0) return WF_NULL;
+    if (wf_args_bind_py(vm, "ensureDeferred", false, args, nargs, kw, kwlist, 1, a) < 0) return WF_NULL;
     if (wf_is_deferred(a[0])) return wf_ref(a[0]);
     if (!(WF_IS_OBJ(a[0]) && a[0].u.o->type == &wf_type_generator)) {
         WfValue r = wf_repr(vm, a[0]);

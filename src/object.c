@@ -455,6 +455,64 @@ int wf_args_check_fail(WfVM *vm, const char *fname, size_t nargs, WfObject *kwna
     return -1;
 }
 
+int wf_args_bind_py(WfVM *vm, const char *qualname, bool method, const WfValue *args, size_t nargs,
+                    WfObject *kwnames, const char *const *kwlist, int min, WfValue *out) {
+    int n = 0;
+    while (kwlist[n]) n++;
+    for (int i = 0; i < n; i++) out[i] = i < (int)nargs ? args[i] : WF_NULL;
+    /* CPython binds keywords before it counts positional arguments. */
+    size_t nkw = kwnames ? ((WfTuple *)kwnames)->n : 0;
+    for (size_t k = 0; k < nkw; k++) {
+        const char *key = WF_STR(((WfTuple *)kwnames)->items[k])->data;
+        int found = -1;
+        for (int i = 0; i < n && found < 0; i++)
+            if (strcmp(kwlist[i], key) == 0) found = i;
+        if (found < 0) {
+            wf_err_format(vm, &wf_exc_TypeError, "%s() got an unexpected keyword argument '%s'", qualname, key);
+            return -1;
+        }
+        if (!WF_IS_NULL(out[found]) || (size_t)found < nargs) {
+            wf_err_format(vm, &wf_exc_TypeError, "%s() got multiple values for argument '%s'", qualname, key);
+            return -1;
+        }
+        out[found] = args[nargs + k];
+    }
+    int self = method ? 1 : 0;
+    if (nargs > (size_t)n) {
+        size_t given = nargs + (size_t)self;
+        if (min == n)
+            wf_err_format(vm, &wf_exc_TypeError, "%s() takes %d positional argument%s but %zu %s given", qualname,
+                          n + self, n + self == 1 ? "" : "s", given, given == 1 ? "was" : "were");
+        else
+            wf_err_format(vm, &wf_exc_TypeError, "%s() takes from %d to %d positional arguments but %zu %s given",
+                          qualname, min + self, n + self, given, given == 1 ? "was" : "were");
+        return -1;
+    }
+    int missing = 0;
+    for (int i = 0; i < min; i++) missing += WF_IS_NULL(out[i]);
+    if (missing) {
+        WfBuf b;
+        wf_buf_init(&b);
+        wf_buf_printf(vm, &b, "%s() missing %d required positional argument%s: ", qualname, missing,
+                      missing == 1 ? "" : "s");
+        int seen = 0;
+        for (int i = 0; i < min; i++) {
+            if (!WF_IS_NULL(out[i])) continue;
+            wf_buf_printf(vm, &b, "'%s'", kwlist[i]);
+            seen++;
+            if (seen < missing - 1) wf_buf_puts(vm, &b, ", ");
+            else if (seen == missing - 1) wf_buf_puts(vm, &b, missing > 2 ? ", and " : " and ");
+        }
+        WfValue msg = wf_buf_finish(vm, &b);
+        if (!WF_IS_NULL(msg)) {
+            wf_err_set_value(vm, &wf_exc_TypeError, msg);
+            wf_decref(vm, msg);
+        }
+        return -1;
+    }
+    return 0;
+}
+
 int wf_args_bind(WfVM *vm, const char *fname, const WfValue *args, size_t nargs,
                  WfObject *kwnames, const char *const *kwlist, int npos_only, int min,
                  WfValue *out) {

@@ -382,6 +382,14 @@ const char *wf_binop_symbol(int op);
  * raising CPython's TypeErrors ("f() takes at most 2 arguments (3 given)",
  * "f() got an unexpected keyword argument 'x'", "f() missing required
  * argument 'x' (pos 1)"). min = number of required parameters. */
+/* As wf_args_bind for a function that is written in Python in the library
+ * weft mirrors (Twisted's API), so its TypeErrors read as CPython words
+ * them for Python functions: "Deferred.callback() missing 1 required
+ * positional argument: 'result'", "Deferred.pause() takes 1 positional
+ * argument but 2 were given" (self counted when method), "... got multiple
+ * values for argument 'x'". Every parameter is positional-or-keyword. */
+int wf_args_bind_py(WfVM *vm, const char *qualname, bool method, const WfValue *args, size_t nargs,
+                    WfObject *kwnames, const char *const *kwlist, int min, WfValue *out);
 int wf_args_bind(WfVM *vm, const char *fname, const WfValue *args,
                  size_t nargs, WfObject *kwnames, const char *const *kwlist,
                  int npos_only, int min, WfValue *out);

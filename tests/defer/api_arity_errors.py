@@ -1,0 +1,61 @@
+# Arity errors of Twisted's API, which are Python functions in Twisted:
+# CPython's wording for those, self counted in methods.
+from twisted.internet.defer import (Deferred, succeed, fail, setDebugging, getDebugging,
+                                    inlineCallbacks, returnValue, ensureDeferred, passthru, logError)
+
+
+def f(x):
+    return x
+
+
+calls = [
+    lambda: succeed(),
+    lambda: succeed(1, 2),
+    lambda: succeed(result=1, other=2),
+    lambda: succeed(1, result=2),
+    lambda: fail(1, 2),
+    lambda: setDebugging(),
+    lambda: getDebugging(1),
+    lambda: inlineCallbacks(),
+    lambda: inlineCallbacks(f, f),
+    lambda: returnValue(),
+    lambda: ensureDeferred(),
+    lambda: passthru(),
+    lambda: logError(1, 2),
+    lambda: Deferred().addCallbacks(f, f, callbackArgs=(), callback=f),
+    lambda: Deferred().addCallbacks(callback=f, errback=f, bogus=1),
+    lambda: Deferred().addTimeout(1),
+    lambda: Deferred().addTimeout(),
+    lambda: Deferred().cancel(1),
+    lambda: Deferred().unpause(1),
+    lambda: Deferred(canceller=None, x=1),
+    lambda: Deferred().errback(fail=None, x=1),
+    lambda: Deferred().chainDeferred(d=1, e=2),
+]
+for call in calls:
+    try:
+        call()
+        print("ok")
+    except TypeError as e:
+        print("TypeError:", e)
+    except Exception as e:
+        print(type(e).__name__)
+
+
+for call in (lambda: Deferred().addCallbacks(),
+             lambda: Deferred().addCallbacks(f, f, (), {}, (), {}, 1),
+             lambda: Deferred().addCallbacks(f, foo=1),
+             lambda: Deferred().addCallback(),
+             lambda: Deferred().callback(),
+             lambda: Deferred().callback(1, 2),
+             lambda: Deferred().callback(res=1),
+             lambda: Deferred().errback(1, 2),
+             lambda: Deferred().pause(1),
+             lambda: Deferred(1, 2),
+             lambda: Deferred().chainDeferred(),
+             lambda: Deferred().addTimeout()):
+    try:
+        call()
+        print("ok")
+    except TypeError as e:
+        print("TypeError:", e)
