@@ -1906,7 +1906,7 @@ static WfValue dl_new_slot(WfVM *vm, WfType *type, const WfValue *args, size_t n
     static const char *const kwlist[] = {"deferredList", "fireOnOneCallback", "fireOnOneErrback", "consumeErrors",
                                          NULL};
     WfValue a[4];
-    if (wf_args_bind(vm, "DeferredList", args, nargs, kw, kwlist, 0, 1, a) < 0) return WF_NULL;
+    if (wf_args_bind_py(vm, "DeferredList.__init__", true, args, nargs, kw, kwlist, 1, a) < 0) return WF_NULL;
     int flags[3] = {0, 0, 0};
     for (int i = 0; i < 3; i++)
         if (!WF_IS_NULL(a[i + 1]) && (flags[i] = wf_truthy(vm, a[i + 1])) < 0) return WF_NULL;
@@ -1927,7 +1927,7 @@ static WfValue dl_m_init(WfVM *vm, WfValue self, const WfValue *args, size_t nar
     static const char *const kwlist[] = {"deferredList", "fireOnOneCallback", "fireOnOneErrback", "consumeErrors",
                                          NULL};
     WfValue a[4];
-    if (wf_args_bind(vm, "__init__", args, nargs, kw, kwlist, 0, 1, a) < 0) return WF_NULL;
+    if (wf_args_bind_py(vm, "DeferredList.__init__", true, args, nargs, kw, kwlist, 1, a) < 0) return WF_NULL;
     if (WF_IS_NULL(WF_DL(self)->dlist)) {
         int flags[3] = {0, 0, 0};
         for (int i = 0; i < 3; i++)
@@ -1969,7 +1969,7 @@ static int dl_cancel(WfVM *vm, WfValue self) {
 }
 
 static WfValue dl_m_cancel(WfVM *vm, WfValue self, const WfValue *args, size_t nargs, WfObject *kw) {
-    if (wf_args_check(vm, "cancel", nargs, kw, 0, 0) < 0) return WF_NULL;
+    if (wf_args_bind_py(vm, "DeferredList.cancel", true, args, nargs, kw, no_params, 0, NULL) < 0) return WF_NULL;
     return dl_cancel(vm, self) < 0 ? WF_NULL : WF_NONE;
 }
 
@@ -2037,7 +2037,7 @@ static WfValue parse_dl_result(WfVM *vm, WfValue result, WfValue data, int64_t i
 static WfValue f_gather_results(WfVM *vm, WfValue self, const WfValue *args, size_t nargs, WfObject *kw) {
     static const char *const kwlist[] = {"deferredList", "consumeErrors", NULL};
     WfValue a[2];
-    if (wf_args_bind(vm, "gatherResults", args, nargs, kw, kwlist, 0, 1, a) < 0) return WF_NULL;
+    if (wf_args_bind_py(vm, "gatherResults", false, args, nargs, kw, kwlist, 1, a) < 0) return WF_NULL;
     int consume = WF_IS_NULL(a[1]) ? 0 : wf_truthy(vm, a[1]);
     if (consume < 0) return WF_NULL;
     WfDeferred *d = deferred_alloc(vm, &wf_type_deferred_list);
@@ -2204,12 +2204,22 @@ static int sem_release(WfVM *vm, WfValue self) {
     return 0;
 }
 
+/* "DeferredLock.acquire" or "DeferredSemaphore.acquire": the two share
+ * their methods here, not in Twisted. */
+static const char *sem_method(WfValue self, const char *name) {
+    bool lock = wf_type_is_subtype(wf_type_of(self), &wf_type_deferred_lock);
+    if (strcmp(name, "acquire") == 0) return lock ? "DeferredLock.acquire" : "DeferredSemaphore.acquire";
+    return lock ? "DeferredLock.release" : "DeferredSemaphore.release";
+}
+
 static WfValue sem_m_acquire(WfVM *vm, WfValue self, const WfValue *args, size_t nargs, WfObject *kw) {
-    if (wf_args_check(vm, "acquire", nargs, kw, 0, 0) < 0) return WF_NULL;
+    if (wf_args_bind_py(vm, sem_method(self, "acquire"), true, args, nargs, kw, no_params, 0, NULL) < 0)
+        return WF_NULL;
     return sem_acquire(vm, self);
 }
 static WfValue sem_m_release(WfVM *vm, WfValue self, const WfValue *args, size_t nargs, WfObject *kw) {
-    if (wf_args_check(vm, "release", nargs, kw, 0, 0) < 0) return WF_NULL;
+    if (wf_args_bind_py(vm, sem_method(self, "release"), true, args, nargs, kw, no_params, 0, NULL) < 0)
+        return WF_NULL;
     return sem_release(vm, self) < 0 ? WF_NULL : WF_NONE;
 }
 
@@ -2277,7 +2287,8 @@ static WfDeferredSem *sem_alloc(WfVM *vm, WfType *type) {
 }
 
 static WfValue lock_new(WfVM *vm, WfType *type, const WfValue *args, size_t nargs, WfObject *kw) {
-    if (!(type->flags & WF_TPFLAG_HEAPTYPE) && wf_args_check(vm, "DeferredLock", nargs, kw, 0, 0) < 0)
+    if (!(type->flags & WF_TPFLAG_HEAPTYPE) &&
+        wf_args_bind_py(vm, "_ConcurrencyPrimitive.__init__", true, args, nargs, kw, no_params, 0, NULL) < 0)
         return WF_NULL;
     WfDeferredSem *s = sem_alloc(vm, type);
     return s ? WF_OBJ(s) : WF_NULL;
@@ -2300,7 +2311,8 @@ static WfValue semaphore_new(WfVM *vm, WfType *type, const WfValue *args, size_t
     static const char *const kwlist[] = {"tokens", NULL};
     WfValue a[1] = {WF_NULL};
     bool heap = type->flags & WF_TPFLAG_HEAPTYPE;
-    if (!(heap && !nargs && !kw) && wf_args_bind(vm, "DeferredSemaphore", args, nargs, kw, kwlist, 0, 1, a) < 0)
+    if (!(heap && !nargs && !kw) &&
+        wf_args_bind_py(vm, "DeferredSemaphore.__init__", true, args, nargs, kw, kwlist, 1, a) < 0)
         return WF_NULL;
     WfDeferredSem *s = sem_alloc(vm, type);
     if (!s) return WF_NULL;
@@ -2313,14 +2325,15 @@ static WfValue semaphore_new(WfVM *vm, WfType *type, const WfValue *args, size_t
 }
 
 static WfValue lock_m_init(WfVM *vm, WfValue self, const WfValue *args, size_t nargs, WfObject *kw) {
-    if (wf_args_check(vm, "__init__", nargs, kw, 0, 0) < 0) return WF_NULL;
+    if (wf_args_bind_py(vm, "_ConcurrencyPrimitive.__init__", true, args, nargs, kw, no_params, 0, NULL) < 0)
+        return WF_NULL;
     return WF_NONE;
 }
 
 static WfValue sem_m_init(WfVM *vm, WfValue self, const WfValue *args, size_t nargs, WfObject *kw) {
     static const char *const kwlist[] = {"tokens", NULL};
     WfValue a[1];
-    if (wf_args_bind(vm, "__init__", args, nargs, kw, kwlist, 0, 1, a) < 0) return WF_NULL;
+    if (wf_args_bind_py(vm, "DeferredSemaphore.__init__", true, args, nargs, kw, kwlist, 1, a) < 0) return WF_NULL;
     return sem_set_tokens(vm, self, a[0]) < 0 ? WF_NULL : WF_NONE;
 }
 
@@ -2446,10 +2459,10 @@ static int queue_setattr(WfVM *vm, WfValue obj, WfObject *name, WfValue v) {
     return plain_setattr(vm, obj, &WF_QUEUE(obj)->dict, name, v);
 }
 
-static int queue_init(WfVM *vm, WfValue self, const WfValue *args, size_t nargs, WfObject *kw, const char *fname) {
+static int queue_init(WfVM *vm, WfValue self, const WfValue *args, size_t nargs, WfObject *kw) {
     static const char *const kwlist[] = {"size", "backlog", NULL};
     WfValue a[2];
-    if (wf_args_bind(vm, fname, args, nargs, kw, kwlist, 0, 0, a) < 0) return -1;
+    if (wf_args_bind_py(vm, "DeferredQueue.__init__", true, args, nargs, kw, kwlist, 0, a) < 0) return -1;
     WfDeferredQueue *q = WF_QUEUE(self);
     set_value(vm, &q->size, WF_IS_NULL(a[0]) ? WF_NONE : wf_ref(a[0]));
     set_value(vm, &q->backlog, WF_IS_NULL(a[1]) ? WF_NONE : wf_ref(a[1]));
@@ -2466,7 +2479,7 @@ static WfValue queue_new(WfVM *vm, WfType *type, const WfValue *args, size_t nar
     q->pending = wf_list_new(vm, 0);
     if (WF_IS_NULL(q->waiting) || WF_IS_NULL(q->pending)) goto fail;
     if (!((type->flags & WF_TPFLAG_HEAPTYPE) && !nargs && !kw) &&
-        queue_init(vm, self, args, nargs, kw, "DeferredQueue") < 0)
+        queue_init(vm, self, args, nargs, kw) < 0)
         goto fail;
     return self;
 fail:
@@ -2475,7 +2488,7 @@ fail:
 }
 
 static WfValue queue_m_init(WfVM *vm, WfValue self, const WfValue *args, size_t nargs, WfObject *kw) {
-    return queue_init(vm, self, args, nargs, kw, "__init__") < 0 ? WF_NULL : WF_NONE;
+    return queue_init(vm, self, args, nargs, kw) < 0 ? WF_NULL : WF_NONE;
 }
 
 static WfValue list_pop_front(WfValue list) {
@@ -2489,7 +2502,7 @@ static WfValue list_pop_front(WfValue list) {
 static WfValue queue_m_put(WfVM *vm, WfValue self, const WfValue *args, size_t nargs, WfObject *kw) {
     static const char *const kwlist[] = {"obj", NULL};
     WfValue a[1];
-    if (wf_args_bind(vm, "put", args, nargs, kw, kwlist, 0, 1, a) < 0) return WF_NULL;
+    if (wf_args_bind_py(vm, "DeferredQueue.put", true, args, nargs, kw, kwlist, 1, a) < 0) return WF_NULL;
     WfDeferredQueue *q = WF_QUEUE(self);
     if (WF_LIST(q->waiting)->n) {
         WfValue d = list_pop_front(q->waiting);
@@ -2520,7 +2533,7 @@ static WfValue queue_m_cancel_get(WfVM *vm, WfValue self, const WfValue *args, s
 static const WfMethodDef queue_cancel_def = {"_cancelGet", queue_m_cancel_get, NULL};
 
 static WfValue queue_m_get(WfVM *vm, WfValue self, const WfValue *args, size_t nargs, WfObject *kw) {
-    if (wf_args_check(vm, "get", nargs, kw, 0, 0) < 0) return WF_NULL;
+    if (wf_args_bind_py(vm, "DeferredQueue.get", true, args, nargs, kw, no_params, 0, NULL) < 0) return WF_NULL;
     WfDeferredQueue *q = WF_QUEUE(self);
     if (WF_LIST(q->pending)->n) {
         WfValue v = list_pop_front(q->pending);

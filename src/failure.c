@@ -482,13 +482,24 @@ static WfValue raise_exception(WfVM *vm, WfFailure *f) {
     return wf_err_raise(vm, f->value);
 }
 
+/* The parameter list of a method that takes none (for wf_args_bind_py). */
+static const char *const no_params[] = {NULL};
+
+/* check(*errorTypes) and trap(*errorTypes) take no keywords. */
+static int varargs_no_keywords(WfVM *vm, const char *qualname, WfObject *kw) {
+    if (!kw || !((WfTuple *)kw)->n) return 0;
+    wf_err_format(vm, &wf_exc_TypeError, "%s() got an unexpected keyword argument '%s'", qualname,
+                  WF_STR(((WfTuple *)kw)->items[0])->data);
+    return -1;
+}
+
 static WfValue m_check(WfVM *vm, WfValue self, const WfValue *args, size_t nargs, WfObject *kw) {
-    if (wf_args_check(vm, "check", nargs, kw, 0, SIZE_MAX) < 0) return WF_NULL;
+    if (varargs_no_keywords(vm, "Failure.check", kw) < 0) return WF_NULL;
     return failure_check_impl(vm, WF_FAILURE(self), args, nargs);
 }
 
 static WfValue m_trap(WfVM *vm, WfValue self, const WfValue *args, size_t nargs, WfObject *kw) {
-    if (wf_args_check(vm, "trap", nargs, kw, 0, SIZE_MAX) < 0) return WF_NULL;
+    if (varargs_no_keywords(vm, "Failure.trap", kw) < 0) return WF_NULL;
     WfValue e = failure_check_impl(vm, WF_FAILURE(self), args, nargs);
     if (WF_IS_NULL(e)) return e;
     int t = wf_truthy(vm, e);
@@ -504,7 +515,7 @@ static WfValue m_trap(WfVM *vm, WfValue self, const WfValue *args, size_t nargs,
 }
 
 static WfValue m_raise_exception(WfVM *vm, WfValue self, const WfValue *args, size_t nargs, WfObject *kw) {
-    if (wf_args_check(vm, "raiseException", nargs, kw, 0, 0) < 0) return WF_NULL;
+    if (wf_args_bind_py(vm, "Failure.raiseException", true, args, nargs, kw, no_params, 0, NULL) < 0) return WF_NULL;
     return raise_exception(vm, WF_FAILURE(self));
 }
 
@@ -540,13 +551,13 @@ static WfValue m_throw_into_generator(WfVM *vm, WfValue self, const WfValue *arg
 }
 
 static WfValue m_clean(WfVM *vm, WfValue self, const WfValue *args, size_t nargs, WfObject *kw) {
-    if (wf_args_check(vm, "cleanFailure", nargs, kw, 0, 0) < 0) return WF_NULL;
+    if (wf_args_bind_py(vm, "Failure.cleanFailure", true, args, nargs, kw, no_params, 0, NULL) < 0) return WF_NULL;
     wf_failure_clean(vm, self);
     return WF_NONE;
 }
 
 static WfValue m_get_error_message(WfVM *vm, WfValue self, const WfValue *args, size_t nargs, WfObject *kw) {
-    if (wf_args_check(vm, "getErrorMessage", nargs, kw, 0, 0) < 0) return WF_NULL;
+    if (wf_args_bind_py(vm, "Failure.getErrorMessage", true, args, nargs, kw, no_params, 0, NULL) < 0) return WF_NULL;
     return error_message(vm, WF_FAILURE(self));
 }
 
@@ -571,16 +582,19 @@ static int parse_detail(WfVM *vm, WfValue d) {
 static WfValue traceback_common(WfVM *vm, WfValue self, const WfValue *args, size_t nargs, WfObject *kw,
                                 const char *name, bool print, int forced) {
     static const char *const print_kw[] = {"file", "elideFrameworkCode", "detail", NULL};
+    /* printBriefTraceback and printDetailedTraceback take no detail. */
+    static const char *const print_forced_kw[] = {"file", "elideFrameworkCode", NULL};
     static const char *const get_kw[] = {"elideFrameworkCode", "detail", NULL};
     WfValue a[3] = {WF_NULL, WF_NULL, WF_NULL};
     WfValue file = WF_NULL, elide_v, detail_v;
     if (print) {
-        if (wf_args_bind(vm, name, args, nargs, kw, print_kw, 0, 0, a) < 0) return WF_NULL;
+        if (wf_args_bind_py(vm, name, true, args, nargs, kw, forced >= 0 ? print_forced_kw : print_kw, 0, a) < 0)
+            return WF_NULL;
         file = a[0];
         elide_v = a[1];
         detail_v = a[2];
     } else {
-        if (wf_args_bind(vm, name, args, nargs, kw, get_kw, 0, 0, a) < 0) return WF_NULL;
+        if (wf_args_bind_py(vm, name, true, args, nargs, kw, get_kw, 0, a) < 0) return WF_NULL;
         elide_v = a[0];
         detail_v = a[1];
     }
@@ -607,24 +621,24 @@ static WfValue traceback_common(WfVM *vm, WfValue self, const WfValue *args, siz
 }
 
 static WfValue m_get_traceback(WfVM *vm, WfValue self, const WfValue *args, size_t nargs, WfObject *kw) {
-    return traceback_common(vm, self, args, nargs, kw, "getTraceback", false, -1);
+    return traceback_common(vm, self, args, nargs, kw, "Failure.getTraceback", false, -1);
 }
 static WfValue m_get_brief(WfVM *vm, WfValue self, const WfValue *args, size_t nargs, WfObject *kw) {
-    if (wf_args_check(vm, "getBriefTraceback", nargs, kw, 0, 0) < 0) return WF_NULL;
+    if (wf_args_bind_py(vm, "Failure.getBriefTraceback", true, args, nargs, kw, no_params, 0, NULL) < 0) return WF_NULL;
     return brief_text(vm, WF_FAILURE(self));
 }
 static WfValue m_print_traceback(WfVM *vm, WfValue self, const WfValue *args, size_t nargs, WfObject *kw) {
-    return traceback_common(vm, self, args, nargs, kw, "printTraceback", true, -1);
+    return traceback_common(vm, self, args, nargs, kw, "Failure.printTraceback", true, -1);
 }
 static WfValue m_print_brief(WfVM *vm, WfValue self, const WfValue *args, size_t nargs, WfObject *kw) {
-    return traceback_common(vm, self, args, nargs, kw, "printBriefTraceback", true, DETAIL_BRIEF);
+    return traceback_common(vm, self, args, nargs, kw, "Failure.printBriefTraceback", true, DETAIL_BRIEF);
 }
 static WfValue m_print_detailed(WfVM *vm, WfValue self, const WfValue *args, size_t nargs, WfObject *kw) {
-    return traceback_common(vm, self, args, nargs, kw, "printDetailedTraceback", true, DETAIL_VERBOSE);
+    return traceback_common(vm, self, args, nargs, kw, "Failure.printDetailedTraceback", true, DETAIL_VERBOSE);
 }
 
 static WfValue m_get_tb_object(WfVM *vm, WfValue self, const WfValue *args, size_t nargs, WfObject *kw) {
-    if (wf_args_check(vm, "getTracebackObject", nargs, kw, 0, 0) < 0) return WF_NULL;
+    if (wf_args_bind_py(vm, "Failure.getTracebackObject", true, args, nargs, kw, no_params, 0, NULL) < 0) return WF_NULL;
     WfFailure *f = WF_FAILURE(self);
     return f->frames ? wf_ref(WF_OBJ(f->frames)) : WF_NONE;
 }
@@ -632,7 +646,7 @@ static WfValue m_get_tb_object(WfVM *vm, WfValue self, const WfValue *args, size
 static WfValue m_init(WfVM *vm, WfValue self, const WfValue *args, size_t nargs, WfObject *kw) {
     static const char *const kwlist[] = {"exc_value", "exc_type", "exc_tb", "captureVars", NULL};
     WfValue a[4];
-    if (wf_args_bind(vm, "__init__", args, nargs, kw, kwlist, 0, 0, a) < 0) return WF_NULL;
+    if (wf_args_bind_py(vm, "Failure.__init__", true, args, nargs, kw, kwlist, 0, a) < 0) return WF_NULL;
     int cv = WF_IS_NULL(a[3]) ? 0 : wf_truthy(vm, a[3]);
     if (cv < 0) return WF_NULL;
     if (failure_init(vm, WF_FAILURE(self), a[0], a[1], a[2], cv) < 0) return WF_NULL;

@@ -100,7 +100,7 @@ static WfValue base_new(WfVM *vm, WfType *builtin, WfType *type, const WfValue *
 static WfValue first_error_new(WfVM *vm, WfType *type, const WfValue *args, size_t nargs, WfObject *kw) {
     static const char *const kwlist[] = {"failure", "index", NULL};
     WfValue a[2];
-    if (wf_args_bind(vm, "FirstError", args, nargs, kw, kwlist, 0, 2, a) < 0) return WF_NULL;
+    if (wf_args_bind_py(vm, "FirstError.__init__", true, args, nargs, kw, kwlist, 2, a) < 0) return WF_NULL;
     WfValue e = base_new(vm, &wf_exc_Exception, type, a, 2);
     if (WF_IS_NULL(e)) return e;
     if (set_attr_cstr(vm, e, "subFailure", a[0]) < 0 || set_attr_cstr(vm, e, "index", a[1]) < 0) {

@@ -59,3 +59,61 @@ for call in (lambda: Deferred().addCallbacks(),
         print("ok")
     except TypeError as e:
         print("TypeError:", e)
+
+
+# DeferredList, gatherResults, the locks and the queue, FirstError, Failure.
+from twisted.internet.defer import (Deferred, DeferredList, gatherResults, DeferredLock,
+                                    DeferredSemaphore, DeferredQueue, FirstError)
+from twisted.python.failure import Failure
+
+try:
+    raise ValueError("x")
+except ValueError:
+    fl = Failure()
+
+calls = [
+    lambda: DeferredList(),
+    lambda: DeferredList([], 1, 2, 3, 4),
+    lambda: DeferredList([], bogus=1),
+    lambda: DeferredList([]).cancel(1),
+    lambda: gatherResults(),
+    lambda: gatherResults([], 1, 2),
+    lambda: gatherResults([], x=1),
+    lambda: DeferredLock(1),
+    lambda: DeferredLock().acquire(1),
+    lambda: DeferredLock().release(1),
+    lambda: DeferredSemaphore(),
+    lambda: DeferredSemaphore(1, 2, 3),
+    lambda: DeferredSemaphore(1).acquire(1),
+    lambda: DeferredQueue(1, 2, 3),
+    lambda: DeferredQueue(x=1),
+    lambda: DeferredQueue().put(),
+    lambda: DeferredQueue().get(1),
+    lambda: FirstError(),
+    lambda: FirstError(1, 2, 3),
+    lambda: fl.check(x=1),
+    lambda: fl.trap(x=1),
+    lambda: fl.raiseException(1),
+    lambda: fl.cleanFailure(1),
+    lambda: fl.getErrorMessage(1),
+    lambda: fl.getTraceback(1, 2, 3, 4),
+    lambda: fl.getTraceback(bogus=1),
+    lambda: fl.printTraceback(1, 2, 3, 4),
+    lambda: fl.getBriefTraceback(1, 2),
+    lambda: fl.getTracebackObject(1),
+    lambda: Failure(1, 2, 3, 4, 5),
+    lambda: Failure(bogus=1),
+    lambda: fl.printBriefTraceback(detail="brief"),
+    lambda: fl.printDetailedTraceback(None, 0, 1),
+    lambda: DeferredQueue().put(1, 2),
+    lambda: DeferredSemaphore(1).release(1),
+    lambda: FirstError(1, index=2, failure=3),
+]
+for call in calls:
+    try:
+        call()
+        print("ok")
+    except TypeError as e:
+        print("TypeError:", e)
+    except Exception as e:
+        print(type(e).__name__)
