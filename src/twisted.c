@@ -205,7 +205,7 @@ done:
 static WfValue connect_error_new(WfVM *vm, WfType *type, const WfValue *args, size_t nargs, WfObject *kw) {
     static const char *const kwlist[] = {"osError", "string", NULL};
     WfValue a[2];
-    if (wf_args_bind(vm, "ConnectError", args, nargs, kw, kwlist, 0, 0, a) < 0) return WF_NULL;
+    if (wf_args_bind_py(vm, "ConnectError.__init__", true, args, nargs, kw, kwlist, 0, a) < 0) return WF_NULL;
     WfValue s = WF_IS_NULL(a[1]) ? wf_ref(vm->empty_str) : wf_ref(a[1]);
     WfValue e = base_new(vm, &wf_exc_Exception, type, &s, 1);
     wf_decref(vm, s);

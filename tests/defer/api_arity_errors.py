@@ -117,3 +117,15 @@ for call in calls:
         print("TypeError:", e)
     except Exception as e:
         print(type(e).__name__)
+
+
+# twisted.internet.error: ConnectError and its subclasses share its __init__.
+from twisted.internet.error import ConnectError, ConnectionRefusedError
+
+for cls in (ConnectError, ConnectionRefusedError):
+    for call in (lambda: cls(1, 2, 3), lambda: cls(bogus=1), lambda: cls(None, "s", string="t")):
+        try:
+            print(repr(call()))
+        except TypeError as e:
+            print("TypeError:", e)
+print(str(ConnectError(string="no route")), str(ConnectionRefusedError()))
