@@ -725,19 +725,6 @@ static int print_item(WfVM *vm, WfValue v) {
     return rc;
 }
 
-/* The int64 comparison shared by COMPARE_OP, its int-constant form and
- * COMPARE_JUMP. */
-static inline bool int_compare(int op, int64_t x, int64_t y) {
-    switch (op) {
-    case WF_CMP_LT: return x < y;
-    case WF_CMP_LE: return x <= y;
-    case WF_CMP_EQ: return x == y;
-    case WF_CMP_NE: return x != y;
-    case WF_CMP_GT: return x > y;
-    default: return x >= y;
-    }
-}
-
 /* The int64 fast path shared by BINARY_OP, INPLACE_OP and their
  * int-constant forms: false when the result needs the general path
  * (overflow into a big int, division by zero, an operator not handled). */
@@ -766,6 +753,18 @@ static inline bool int_binop(uint32_t op, int64_t x, int64_t y, int64_t *r) {
 /* ---- the loop ----------------------------------------------------------------------- */
 
 #define PUSH(v) wf_vstore(sp++, (v))
+/* Pushes local slot i, or raises UnboundLocalError. */
+#define PUSH_LOCAL(i)                         \
+    do {                                      \
+        uint32_t i_ = (i);                    \
+        WfValue v_ = wf_vload(&f->slots[i_]); \
+        if (WF_IS_NULL(v_)) {                 \
+            unbound_local(vm, co, i_);        \
+            goto error;                       \
+        }                                     \
+        wf_incref(v_);                        \
+        PUSH(v_);                             \
+    } while (0)
 #define SET_TOP(v) wf_vstore(sp - 1, (v))
 #define POP() wf_vload(--sp)
 #define PEEK(n) wf_vload(sp - (n))
@@ -944,13 +943,7 @@ next:
         DISPATCH();
     }
     TARGET(LOAD_FAST) {
-        WfValue v = wf_vload(&f->slots[ARG]);
-        if (WF_IS_NULL(v)) {
-            unbound_local(vm, co, ARG);
-            goto error;
-        }
-        wf_incref(v);
-        PUSH(v);
+        PUSH_LOCAL(ARG);
         DISPATCH();
     }
     TARGET(STORE_FAST) {
@@ -1573,7 +1566,7 @@ next:
         ip++;
         int t;
         if (a.tag == WF_TAG_INT) {
-            t = int_compare(op, a.u.i, y);
+            t = wf_int_compare(op, a.u.i, y);
         } else {
             if (WF_IS_NULL(a)) {
                 unbound_local(vm, co, ARG & 0xff);
@@ -1592,13 +1585,7 @@ next:
         WfValue old = f->slots[ARG & 0xfff];
         f->slots[ARG & 0xfff] = POP();
         wf_decref(vm, old);
-        WfValue v = wf_vload(&f->slots[ARG >> 12]);
-        if (WF_IS_NULL(v)) {
-            unbound_local(vm, co, ARG >> 12);
-            goto error;
-        }
-        wf_incref(v);
-        PUSH(v);
+        PUSH_LOCAL(ARG >> 12);
         DISPATCH();
     }
     TARGET(BINARY_OP_INT)
@@ -1623,7 +1610,7 @@ next:
         int op = (int)(ARG & 15);
         int64_t y = (int32_t)(ARG << 8) >> 12;
         if (a.tag == WF_TAG_INT) {
-            SET_TOP(WF_BOOL(int_compare(op, a.u.i, y)));
+            SET_TOP(WF_BOOL(wf_int_compare(op, a.u.i, y)));
             DISPATCH();
         }
         SAVE_FRAME();
@@ -1648,7 +1635,7 @@ next:
         ip++;
         int t;
         if (a.tag == WF_TAG_INT && b.tag == WF_TAG_INT) {
-            t = int_compare(op, a.u.i, b.u.i);
+            t = wf_int_compare(op, a.u.i, b.u.i);
         } else {
             SAVE_FRAME();
             t = wf_richcmp_bool(vm, a, b, op);
@@ -1684,7 +1671,7 @@ next:
         WfValue b = POP();
         WfValue a = PEEK(1);
         if (a.tag == WF_TAG_INT && b.tag == WF_TAG_INT) {
-            SET_TOP(WF_BOOL(int_compare((int)ARG, a.u.i, b.u.i)));
+            SET_TOP(WF_BOOL(wf_int_compare((int)ARG, a.u.i, b.u.i)));
             DISPATCH();
         }
         SAVE_FRAME();
@@ -2220,13 +2207,7 @@ next:
         DISPATCH();
     }
     TARGET(RETURN_FAST) {
-        WfValue v = wf_vload(&f->slots[ARG]);
-        if (WF_IS_NULL(v)) {
-            unbound_local(vm, co, ARG);
-            goto error;
-        }
-        wf_incref(v);
-        PUSH(v);
+        PUSH_LOCAL(ARG);
         goto return_value;
     }
     TARGET(RETURN_VALUE) {

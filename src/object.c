@@ -91,17 +91,7 @@ WfValue wf_richcmp(WfVM *vm, WfValue a, WfValue b, int op) {
 }
 
 int wf_richcmp_bool(WfVM *vm, WfValue a, WfValue b, int op) {
-    if (a.tag == WF_TAG_INT && b.tag == WF_TAG_INT) {
-        int64_t x = a.u.i, y = b.u.i;
-        switch (op) {
-        case WF_CMP_LT: return x < y;
-        case WF_CMP_LE: return x <= y;
-        case WF_CMP_EQ: return x == y;
-        case WF_CMP_NE: return x != y;
-        case WF_CMP_GT: return x > y;
-        default: return x >= y;
-        }
-    }
+    if (a.tag == WF_TAG_INT && b.tag == WF_TAG_INT) return wf_int_compare(op, a.u.i, b.u.i);
     WfValue r = wf_richcmp(vm, a, b, op);
     if (WF_IS_NULL(r)) return -1;
     if (r.tag == WF_TAG_BOOL) return (int)r.u.i;

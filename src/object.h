@@ -70,6 +70,19 @@ enum {
 /* Rich comparisons, CPython's order. */
 enum { WF_CMP_LT, WF_CMP_LE, WF_CMP_EQ, WF_CMP_NE, WF_CMP_GT, WF_CMP_GE };
 
+/* x op y for two int64 values, op a WF_CMP_*: the fast path of every
+ * comparison (wf_richcmp and the dispatch loop's compare instructions). */
+static inline bool wf_int_compare(int op, int64_t x, int64_t y) {
+    switch (op) {
+    case WF_CMP_LT: return x < y;
+    case WF_CMP_LE: return x <= y;
+    case WF_CMP_EQ: return x == y;
+    case WF_CMP_NE: return x != y;
+    case WF_CMP_GT: return x > y;
+    default: return x >= y;
+    }
+}
+
 enum {
     WF_TPFLAG_GC = 1u << 0,        /* has a WfGCHead; traverse must be set */
     WF_TPFLAG_BASETYPE = 1u << 1,  /* user classes may subclass it */

@@ -41,7 +41,7 @@ WfValue wf_ascii(WfVM *vm, WfValue v);
 int64_t wf_str_cp_offset(const WfStr *s, int64_t i);
 
 /* memcpy for the few bytes string pieces usually are: a libc call (and
- * its PLT stub) per piece cost more than the copy (measured: 6% of the
+ * its PLT jump) per piece cost more than the copy (measured: 6% of the
  * strings benchmark). dst and src do not overlap. */
 static inline void wf_copy_bytes(char *dst, const char *src, size_t n) {
     if (n <= 16) {
