@@ -32,6 +32,8 @@ typedef struct FrameChunk {
 /* 256 KiB holds about a thousand typical frames, so the recursion of
  * ordinary programs never leaves the first chunk. */
 #define WF_FRAME_CHUNK (256 * 1024)
+/* Functions with more parameters than this bind keyword calls in bind_args. */
+#define WF_KW_MAX 63
 
 static inline __attribute__((always_inline)) WfFrame *frame_alloc(WfVM *vm, size_t nvals) {
     size_t size = sizeof(WfFrame) + nvals * sizeof(WfValue);
@@ -270,6 +272,51 @@ static bool bind_args(WfVM *vm, WfFunction *fn, WfValue *slots, const WfValue *a
     return true;
 }
 
+/* The shape nearly every keyword call, and every call leaving parameters
+ * to their defaults, has: a WF_CO_SIMPLE function, each keyword naming (by
+ * its interned str) a different parameter after the npos positional
+ * arguments, a default for every parameter left out. On true, at[k] is
+ * keyword k's slot and *given has a bit for each parameter given; false
+ * for any other shape (bind_args then binds it or raises its TypeError). */
+static inline bool kw_shape(const WfFunction *fn, size_t npos, WfObject *kwnames, uint8_t *at, uint64_t *given) {
+    const WfCode *co = fn->code;
+    uint32_t argc = co->argcount;
+    size_t nkw = kwnames ? ((WfTuple *)kwnames)->n : 0;
+    if (!(co->flags & WF_CO_SIMPLE) || argc > WF_KW_MAX || npos + nkw > argc) return false;
+    uint64_t g = ((uint64_t)1 << npos) - 1;
+    for (size_t k = 0; k < nkw; k++) {
+        WfObject *name = ((WfTuple *)kwnames)->items[k].u.o;
+        uint32_t j = (uint32_t)npos;
+        while (j < argc && co->varnames[j] != name) j++;
+        if (j == argc || (g >> j & 1)) return false;
+        g |= (uint64_t)1 << j;
+        at[k] = (uint8_t)j;
+    }
+    size_t ndef = fn->defaults ? ((WfTuple *)fn->defaults)->n : 0;
+    if (~g & (((uint64_t)1 << (argc - ndef)) - 1)) return false;
+    *given = g;
+    return true;
+}
+
+/* Fills the local slots of a call kw_shape accepted: the npos + nkw values
+ * at args (moved: the caller gives up its references, or takes new ones
+ * first) and new references to the defaults. */
+static inline void kw_fill(const WfFunction *fn, WfValue *slots, const WfValue *args, size_t npos, size_t nkw,
+                           const uint8_t *at, uint64_t given) {
+    const WfCode *co = fn->code;
+    uint32_t argc = co->argcount;
+    for (size_t i = 0; i < npos; i++) slots[i] = wf_vload(&args[i]);
+    for (size_t k = 0; k < nkw; k++) slots[at[k]] = wf_vload(&args[npos + k]);
+    if (given != ((uint64_t)1 << argc) - 1) {
+        const WfTuple *defs = (const WfTuple *)fn->defaults;
+        uint32_t first_def = argc - (uint32_t)defs->n;
+        for (uint32_t j = first_def; j < argc; j++)
+            if (!(given >> j & 1)) slots[j] = wf_ref(defs->items[j - first_def]);
+    }
+    /* Not memset: there are few, and a call would cost more. */
+    for (uint32_t i = argc; i < co->nlocals; i++) wf_vstore(&slots[i], WF_NULL);
+}
+
 static inline void frame_clear(WfVM *vm, WfFrame *f) {
     WfValue *stack = wf_frame_stack(f);
     for (WfValue *p = f->slots; p < stack; p++) wf_decref(vm, *p);
@@ -378,6 +425,31 @@ static WfValue run(WfVM *vm, WfFrame *f, bool throwing);
 #define SIMPLE_CALL(fn, npos, kwnames) \
     ((npos) == (fn)->code->simple_argc && !(kwnames) && vm->depth < vm->recursion_limit)
 
+/* A new frame's fields after its locals, and its cells; false (frame
+ * released) on MemoryError. */
+static inline __attribute__((always_inline)) bool frame_start(WfVM *vm, WfFrame *nf, WfFunction *fn,
+                                                              WfFrame *caller) {
+    WfCode *cc = fn->code;
+    nf->prev = caller;
+    nf->code = cc;
+    nf->func = fn;
+    nf->ip = cc->code;
+    nf->sp = nf->slots + cc->nslots;
+    nf->locals = WF_NULL;
+    nf->state = 0;
+    if (cc->ncells) {
+        if (!frame_cells(vm, nf, fn)) {
+            frame_clear(vm, nf);
+            frame_release(vm, nf);
+            return false;
+        }
+    } else if (cc->nfrees) {
+        frame_frees(nf, fn);
+    }
+    vm->depth++;
+    return true;
+}
+
 /* The loop's call of fn when SIMPLE_CALL holds: the caller's reference to
  * fn and the nargs values at args (references too) move into a new frame
  * above caller, each slot written once. On MemoryError what it was given
@@ -393,25 +465,31 @@ static inline __attribute__((always_inline)) WfFrame *push_simple(WfVM *vm, WfFu
     WfValue *s = nf->slots;
     for (uint32_t i = 0; i < nargs; i++) s[i] = wf_vload(&args[i]);
     for (uint32_t i = nargs; i < cc->nlocals; i++) s[i] = WF_NULL;
-    nf->prev = caller;
-    nf->code = cc;
-    nf->func = fn;
-    nf->ip = cc->code;
-    nf->sp = s + cc->nslots;
-    nf->locals = WF_NULL;
-    nf->state = 0;
-    if (cc->ncells) {
-        if (!frame_cells(vm, nf, fn)) {
-            frame_clear(vm, nf);
-            frame_release(vm, nf);
-            return NULL;
-        }
-    } else if (cc->nfrees) {
-        frame_frees(nf, fn);
-    }
-    vm->depth++;
-    return nf;
+    return frame_start(vm, nf, fn, caller) ? nf : NULL;
 }
+
+/* push_simple for a call kw_shape accepted (at, given): npos positional
+ * values at args, then one per name in kwnames, whose reference is
+ * released too. */
+static WfFrame *push_bound(WfVM *vm, WfFunction *fn, const WfValue *args, size_t npos, WfObject *kwnames,
+                           const uint8_t *at, uint64_t given, WfFrame *caller) {
+    WfCode *cc = fn->code;
+    size_t nkw = kwnames ? ((WfTuple *)kwnames)->n : 0;
+    WfFrame *nf = frame_alloc(vm, cc->nslots + cc->stacksize);
+    if (nf) kw_fill(fn, nf->slots, args, npos, nkw, at, given);
+    else for (size_t i = 0; i < npos + nkw; i++) wf_decref(vm, args[i]);
+    if (kwnames) wf_obj_decref(vm, kwnames);
+    if (!nf) {
+        wf_obj_decref(vm, &fn->ob);
+        return NULL;
+    }
+    return frame_start(vm, nf, fn, caller) ? nf : NULL;
+}
+
+/* Can the loop call fn (not SIMPLE_CALL) with push_bound? Sets at and
+ * given. */
+#define BOUND_CALL(fn, npos, kwnames) \
+    (vm->depth < vm->recursion_limit && kw_shape((fn), (npos), (kwnames), at, &given))
 
 /* A generator runs with its own handled exception (what its except block
  * was handling when it suspended) on top of its caller's, as CPython's
@@ -494,12 +572,20 @@ WfValue wf_vm_call_function(WfVM *vm, WfFunction *fn, const WfValue *args, size_
     }
     if (fn->code->flags & WF_CO_GENERATOR) return make_generator(vm, fn, args, nargs, kwnames);
     WfFrame *f;
+    uint8_t at[WF_KW_MAX];
+    uint64_t given;
     if (SIMPLE_CALL(fn, nargs, kwnames)) {
         /* A callback, sort key or dunder method: the loop's own call with
          * new references. */
         for (size_t i = 0; i < nargs; i++) wf_incref(args[i]);
         wf_obj_incref(&fn->ob);
         f = push_simple(vm, fn, args, (uint32_t)nargs, vm->frame);
+    } else if (BOUND_CALL(fn, nargs, kwnames)) {
+        size_t nkw = kwnames ? ((WfTuple *)kwnames)->n : 0;
+        for (size_t i = 0; i < nargs + nkw; i++) wf_incref(args[i]);
+        wf_obj_incref(&fn->ob);
+        if (kwnames) wf_obj_incref(kwnames);
+        f = push_bound(vm, fn, args, nargs, kwnames, at, given, vm->frame);
     } else {
         f = frame_new(vm, fn, args, nargs, kwnames, false);
         if (f) f->prev = vm->frame;
@@ -1255,18 +1341,16 @@ next:
         if (callable.tag == WF_TAG_OBJ && callable.u.o->type == &wf_type_function) {
             WfFunction *callee = (WfFunction *)callable.u.o;
             SAVE_FRAME();
+            uint8_t at[WF_KW_MAX];
+            uint64_t given;
+            WfFrame *nf;
             if (SIMPLE_CALL(callee, npos, kwnames)) {
                 /* The reference to callee is the slot just below args
                  * (base[0], or base[1] above an empty base[0]). */
-                WfFrame *nf = push_simple(vm, callee, args, (uint32_t)nargs, f);
-                sp = base;
-                f->sp = sp;
-                if (!nf) goto error;
-                f = nf;
-                LOAD_FRAME();
-                DISPATCH();
-            }
-            if (callee->code->flags & WF_CO_GENERATOR) {
+                nf = push_simple(vm, callee, args, (uint32_t)nargs, f);
+            } else if (BOUND_CALL(callee, npos, kwnames)) {
+                nf = push_bound(vm, callee, args, npos, kwnames, at, given, f);
+            } else if (callee->code->flags & WF_CO_GENERATOR) {
                 WfValue g = make_generator(vm, callee, args, npos, kwnames);
                 if (kwnames) wf_obj_decref(vm, kwnames);
                 for (WfValue *p = base; p < sp; p++) wf_decref(vm, *p);
@@ -1274,14 +1358,15 @@ next:
                 if (WF_IS_NULL(g)) goto error;
                 PUSH(g);
                 DISPATCH();
+            } else {
+                nf = frame_new(vm, callee, args, npos, kwnames, false);
+                if (kwnames) wf_obj_decref(vm, kwnames);
+                for (WfValue *p = base; p < sp; p++) wf_decref(vm, *p);
+                if (nf) nf->prev = f;
             }
-            WfFrame *nf = frame_new(vm, callee, args, npos, kwnames, false);
-            if (kwnames) wf_obj_decref(vm, kwnames);
-            for (WfValue *p = base; p < sp; p++) wf_decref(vm, *p);
             sp = base;
             f->sp = sp;
             if (!nf) goto error;
-            nf->prev = f;
             f = nf;
             LOAD_FRAME();
             DISPATCH();
@@ -1355,8 +1440,15 @@ next:
             WfFunction *callee = (WfFunction *)callable.u.o;
             SAVE_FRAME();
             WfFrame *nf;
+            uint8_t at[WF_KW_MAX];
+            uint64_t given;
             if (SIMPLE_CALL(callee, npos, kwnames)) {
                 nf = push_simple(vm, callee, base + 1, n, f);
+                sp = base;
+                f->sp = sp;
+                if (!nf) goto error;
+            } else if (BOUND_CALL(callee, npos, kwnames)) {
+                nf = push_bound(vm, callee, base + 1, npos, kwnames, at, given, f);
                 sp = base;
                 f->sp = sp;
                 if (!nf) goto error;
@@ -1414,11 +1506,17 @@ next:
                 base[0] = self;
                 wf_decref(vm, callable);
                 WfFrame *nf;
+                uint8_t at[WF_KW_MAX];
+                uint64_t given;
                 wf_obj_incref(&init->ob);
                 if (SIMPLE_CALL(init, npos + 1, kwnames)) {
                     /* self stays on our stack as the call's result. */
                     wf_incref(self);
                     nf = push_simple(vm, init, base, n + 1, f);
+                    sp = base + 1;
+                } else if (BOUND_CALL(init, npos + 1, kwnames)) {
+                    wf_incref(self);
+                    nf = push_bound(vm, init, base, npos + 1, kwnames, at, given, f);
                     sp = base + 1;
                 } else {
                     nf = frame_new(vm, init, base, npos + 1, kwnames, false);
