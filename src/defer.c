@@ -1105,10 +1105,19 @@ static WfValue add_common(WfVM *vm, WfValue self, const WfValue *args, size_t na
     return wf_ref(self);
 }
 
+/* The end of an add to a Deferred that has fired: run what was added. */
+static __attribute__((noinline)) WfValue add_then_run(WfVM *vm, WfValue self) {
+    if (run_callbacks(vm, WF_DEFERRED(self)) < 0) return WF_NULL;
+    return wf_ref(self);
+}
+
+static WfValue add_grow(WfVM *vm, WfValue self, const WfValue *args, size_t nargs, WfObject *kwnames, int which);
+
 /* add_common for the shapes nearly every call has, f, f(x) and f(k=x) with
- * f a Python function, inlined into each method: the pair is written in place,
- * as nothing that allocates objects runs between finding the slot and
- * filling it. */
+ * f a Python function, inlined into each method: the pair is written in
+ * place. The rest (other shapes, growing the pair array, running the
+ * callbacks of a fired Deferred) is out of line, which keeps this path's
+ * register saves few. */
 static inline __attribute__((always_inline)) WfValue add_fast(WfVM *vm, WfValue self, const WfValue *args,
                                                               size_t nargs, WfObject *kwnames, int which) {
     WfDeferred *d = WF_DEFERRED(self);
@@ -1118,12 +1127,11 @@ static inline __attribute__((always_inline)) WfValue add_fast(WfVM *vm, WfValue 
     if (nkw) {
         /* addCallback(f, callback=g): add_common raises Twisted's error. */
         const char *kn = WF_STR(((WfTuple *)kwnames)->items[0])->data;
-        if ((kn[0] == 'c' || kn[0] == 'e') && strcmp(kn, which == ADD_ERRBACK ? "errback" : "callback") == 0)
-            return add_common(vm, self, args, nargs, kwnames, which);
+        if (kn[0] == 'c' || kn[0] == 'e') return add_common(vm, self, args, nargs, kwnames, which);
     }
+    if (d->n >= d->cap) return add_grow(vm, self, args, nargs, kwnames, which);
+    WfCbPair *p = &d->cbs[d->n++];
     WfObject *fn = args[0].u.o;
-    WfCbPair *p = pair_append(vm, d);
-    if (!p) return WF_NULL;
     p->cb = which != ADD_ERRBACK ? fn : NULL;
     p->eb = which != ADD_CALLBACK ? fn : NULL;
     fn->refcnt += which == ADD_BOTH ? 2 : 1;
@@ -1141,9 +1149,18 @@ static inline __attribute__((always_inline)) WfValue add_fast(WfVM *vm, WfValue 
         p->one = WF_NULL;
         p->args_on = 0;
     }
-    if (d->called && run_callbacks(vm, d) < 0) return WF_NULL;
+    if (d->called) return add_then_run(vm, self);
     wf_obj_incref(&d->ob);
     return self;
+}
+
+/* add_fast when d's pair array is full: make room, then add. */
+static __attribute__((noinline)) WfValue add_grow(WfVM *vm, WfValue self, const WfValue *args, size_t nargs,
+                                                  WfObject *kwnames, int which) {
+    WfDeferred *d = WF_DEFERRED(self);
+    if (!pair_append_slow(vm, d)) return WF_NULL;
+    d->n--;
+    return add_fast(vm, self, args, nargs, kwnames, which);
 }
 
 static WfValue m_add_callback(WfVM *vm, WfValue self, const WfValue *args, size_t nargs, WfObject *kw) {

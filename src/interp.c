@@ -1327,6 +1327,23 @@ next:
             base = sp - n - 2;
         }
         WfValue callable = base[0];
+        if (callable.tag == WF_TAG_OBJ && callable.u.o->type == &wf_type_native) {
+            /* A built-in method LOAD_METHOD found on its own type
+             * (list.append, Deferred.addCallback): called directly. A
+             * generator's send and next resume below, in this loop. */
+            WfNative *nat = (WfNative *)callable.u.o;
+            WfValue self = base[1];
+            if (self.tag == WF_TAG_OBJ && self.u.o->type == nat->owner && nat->owner != &wf_type_generator) {
+                SAVE_FRAME();
+                WfValue r = nat->def->fn(vm, self, base + 2, n - (kwnames ? ((WfTuple *)kwnames)->n : 0), kwnames);
+                if (kwnames) wf_obj_decref(vm, kwnames);
+                for (WfValue *p = base; p < sp; p++) wf_decref(vm, *p);
+                sp = base;
+                if (WF_IS_NULL(r)) goto error;
+                PUSH(r);
+                DISPATCH();
+            }
+        }
         WfValue *args;
         size_t nargs;
         if (WF_IS_NULL(callable)) {
@@ -1373,20 +1390,6 @@ next:
         }
         SAVE_FRAME();
         WfValue r;
-        if (callable.tag == WF_TAG_OBJ && callable.u.o->type == &wf_type_native && !WF_IS_NULL(base[0]) &&
-            ((WfNative *)callable.u.o)->owner && args[0].tag == WF_TAG_OBJ &&
-            args[0].u.o->type == ((WfNative *)callable.u.o)->owner && args[0].u.o->type != &wf_type_generator) {
-            /* A built-in method found by LOAD_METHOD on its own type
-             * (list.append, Deferred.addCallback): call it directly. */
-            WfNative *nat = (WfNative *)callable.u.o;
-            r = nat->def->fn(vm, args[0], args + 1, npos - 1, kwnames);
-            if (kwnames) wf_obj_decref(vm, kwnames);
-            for (WfValue *p = base; p < sp; p++) wf_decref(vm, *p);
-            sp = base;
-            if (WF_IS_NULL(r)) goto error;
-            PUSH(r);
-            DISPATCH();
-        }
         if (!WF_IS_NULL(base[0]) && callable.tag == WF_TAG_OBJ && callable.u.o->type == &wf_type_native &&
             !kwnames && args[0].tag == WF_TAG_OBJ && args[0].u.o->type == &wf_type_generator &&
             ((((WfNative *)callable.u.o)->def->fn == wf_gen_m_send && nargs == 2) ||
