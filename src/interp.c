@@ -35,34 +35,43 @@ typedef struct FrameChunk {
 /* Functions with more parameters than this bind keyword calls in bind_args. */
 #define WF_KW_MAX 63
 
+/* A new chunk for a frame of size bytes that does not fit the current
+ * one. Out of line: every call site inlines frame_alloc. */
+static __attribute__((noinline)) WfFrame *frame_alloc_chunk(WfVM *vm, size_t size) {
+    FrameChunk *c = vm->frame_chunk;
+    size_t cap = size > WF_FRAME_CHUNK ? size : WF_FRAME_CHUNK;
+    FrameChunk *n = malloc(sizeof *n + cap);
+    if (!n) {
+        wf_err_no_memory(vm);
+        return NULL;
+    }
+    n->prev = c;
+    n->top = n->data + size;
+    n->end = n->data + cap;
+    vm->frame_chunk = n;
+    return (WfFrame *)n->data;
+}
+
 static inline __attribute__((always_inline)) WfFrame *frame_alloc(WfVM *vm, size_t nvals) {
     size_t size = sizeof(WfFrame) + nvals * sizeof(WfValue);
     size = (size + 15) & ~(size_t)15;
     FrameChunk *c = vm->frame_chunk;
-    if (!c || (size_t)(c->end - c->top) < size) {
-        size_t cap = size > WF_FRAME_CHUNK ? size : WF_FRAME_CHUNK;
-        FrameChunk *n = malloc(sizeof *n + cap);
-        if (!n) {
-            wf_err_no_memory(vm);
-            return NULL;
-        }
-        n->prev = c;
-        n->top = n->data;
-        n->end = n->data + cap;
-        vm->frame_chunk = c = n;
-    }
+    if (__builtin_expect(!c || (size_t)(c->end - c->top) < size, 0)) return frame_alloc_chunk(vm, size);
     WfFrame *f = (WfFrame *)c->top;
     c->top += size;
     return f;
 }
 
+/* The chunk of a released frame is empty: back to the one before it. */
+static __attribute__((noinline)) void frame_chunk_pop(WfVM *vm, FrameChunk *c) {
+    vm->frame_chunk = c->prev;
+    free(c);
+}
+
 static inline void frame_release(WfVM *vm, WfFrame *f) {
     FrameChunk *c = vm->frame_chunk;
     c->top = (char *)f;
-    if (c->top == c->data && c->prev) {
-        vm->frame_chunk = c->prev;
-        free(c);
-    }
+    if (__builtin_expect(c->top == c->data && c->prev != NULL, 0)) frame_chunk_pop(vm, c);
 }
 
 void wf_frames_free(WfVM *vm) {
