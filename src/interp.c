@@ -574,7 +574,10 @@ WfValue wf_frame_resume(WfVM *vm, WfFrame *f, WfValue sent, bool throwing, bool 
     return r;
 }
 
-WfValue wf_vm_call_function(WfVM *vm, WfFunction *fn, const WfValue *args, size_t nargs, WfObject *kwnames) {
+/* wf_vm_call_function for every call but the plainest: keywords, defaults,
+ * generators, and the limits' errors. */
+static __attribute__((noinline)) WfValue call_function_general(WfVM *vm, WfFunction *fn, const WfValue *args,
+                                                               size_t nargs, WfObject *kwnames) {
     if (wf_stack_exhausted(vm)) return WF_NULL;
     if (vm->c_depth >= WF_MAX_C_DEPTH) {
         return wf_err_format(vm, &wf_exc_RecursionError, "maximum recursion depth exceeded");
@@ -584,8 +587,6 @@ WfValue wf_vm_call_function(WfVM *vm, WfFunction *fn, const WfValue *args, size_
     uint8_t at[WF_KW_MAX];
     uint64_t given;
     if (SIMPLE_CALL(fn, nargs, kwnames)) {
-        /* A callback, sort key or dunder method: the loop's own call with
-         * new references. */
         for (size_t i = 0; i < nargs; i++) wf_incref(args[i]);
         wf_obj_incref(&fn->ob);
         f = push_simple(vm, fn, args, (uint32_t)nargs, vm->frame);
@@ -605,6 +606,26 @@ WfValue wf_vm_call_function(WfVM *vm, WfFunction *fn, const WfValue *args, size_
     WfValue r = run(vm, f, false);
     vm->c_depth--;
     return r;
+}
+
+WfValue wf_vm_call_function(WfVM *vm, WfFunction *fn, const WfValue *args, size_t nargs, WfObject *kwnames) {
+    /* The call nearly every callback, sort key and dunder method makes: its
+     * exact positional arguments, well inside every limit. It is the loop's
+     * own call, with new references. */
+    char here;
+    if (nargs == fn->code->simple_argc && !kwnames && vm->depth < vm->recursion_limit &&
+        vm->c_depth < WF_MAX_C_DEPTH && (uintptr_t)&here > vm->stack_limit) {
+        for (size_t i = 0; i < nargs; i++) wf_incref(args[i]);
+        wf_obj_incref(&fn->ob);
+        WfFrame *f = push_simple(vm, fn, args, (uint32_t)nargs, vm->frame);
+        if (!f) return WF_NULL;
+        f->entry = true;
+        vm->c_depth++;
+        WfValue r = run(vm, f, false);
+        vm->c_depth--;
+        return r;
+    }
+    return call_function_general(vm, fn, args, nargs, kwnames);
 }
 
 WfValue wf_vm_call_class_body(WfVM *vm, WfFunction *fn, WfValue ns) {
