@@ -15,7 +15,9 @@
 #include <stdlib.h>
 #include <string.h>
 #include "defer.h"
+#include "code.h"
 #include "dict.h"
+#include "func.h"
 #include "inline.h"
 #include "list.h"
 #include "type.h"
@@ -1132,13 +1134,21 @@ static inline __attribute__((always_inline)) WfValue add_fast(WfVM *vm, WfValue 
     if (d->n >= d->cap) return add_grow(vm, self, args, nargs, kwnames, which);
     WfCbPair *p = &d->cbs[d->n++];
     WfObject *fn = args[0].u.o;
+    WfObject *kwstore = nkw ? kwnames : NULL;
+    if (kwstore) {
+        /* f(result, k=x) with k f's second parameter binds as f(result, x)
+         * does: stored so, the call binds by position. */
+        const WfCode *co = ((WfFunction *)fn)->code;
+        if ((co->flags & WF_CO_SIMPLE) && co->argcount >= 2 && co->varnames[1] == ((WfTuple *)kwnames)->items[0].u.o)
+            kwstore = NULL;
+    }
     p->cb = which != ADD_ERRBACK ? fn : NULL;
     p->eb = which != ADD_CALLBACK ? fn : NULL;
     fn->refcnt += which == ADD_BOTH ? 2 : 1;
     p->vals = NULL;
     /* One keyword argument or none: the loop reads a kwnames as one name. */
-    p->kwnames = nkw ? kwnames : NULL;
-    if (nkw) wf_obj_incref(kwnames);
+    p->kwnames = kwstore;
+    if (kwstore) wf_obj_incref(kwstore);
     p->kind = WF_CB_PY;
     if (nargs + nkw == 2) {
         p->one = wf_ref(args[1]);
