@@ -23,18 +23,12 @@ if(WEFT_PGO_GENERATE)
 elseif(WEFT_PGO AND CMAKE_BUILD_TYPE STREQUAL "Release" AND CMAKE_C_COMPILER_ID STREQUAL "GNU"
        AND NOT WEFT_SANITIZE AND NOT WEFT_GC_STRESS AND NOT WEFT_FUZZ)
   include(ExternalProject)
-  include(ProcessorCount)
-  ProcessorCount(WEFT_PGO_JOBS)
-  if(WEFT_PGO_JOBS EQUAL 0)
-    set(WEFT_PGO_JOBS 2)
-  endif()
   set(WEFT_PGO_DIR ${CMAKE_BINARY_DIR}/pgo)
   ExternalProject_Add(weft_pgo_instrumented
     SOURCE_DIR ${CMAKE_SOURCE_DIR}
     BINARY_DIR ${WEFT_PGO_DIR}/build
     CMAKE_ARGS -DCMAKE_BUILD_TYPE=Release -DCMAKE_C_COMPILER=${CMAKE_C_COMPILER}
                -DWEFT_PGO=OFF -DWEFT_PGO_GENERATE=${WEFT_PGO_DIR}/data
-    BUILD_COMMAND ${CMAKE_COMMAND} --build <BINARY_DIR> --target weft --parallel ${WEFT_PGO_JOBS}
     BUILD_ALWAYS ON
     INSTALL_COMMAND "")
   # Retrain whenever anything compiled into weft, or the workload, changes.
