@@ -130,9 +130,18 @@ static int parse_spec(WfVM *vm, const char *s, size_t len, Spec *f, char default
         uint32_t t = (unsigned char)*p;
         if (t >= 0x80) t = wf_utf8_decode((const unsigned char *)p, &tn);
         if (end - p > tn) {
-            wf_err_format(vm, &wf_exc_ValueError,
-                          "Invalid format specifier '%.*s' for object of type '%s'", (int)len, s,
-                          tname);
+            /* Built piece by piece: the spec may hold a NUL, where %s
+             * would stop. */
+            WfBuf b;
+            wf_buf_init(&b);
+            wf_buf_puts(vm, &b, "Invalid format specifier '");
+            wf_buf_append(vm, &b, s, len);
+            wf_buf_printf(vm, &b, "' for object of type '%s'", tname);
+            WfValue msg = wf_buf_finish(vm, &b);
+            if (!WF_IS_NULL(msg)) {
+                wf_err_set_value(vm, &wf_exc_ValueError, msg);
+                wf_decref(vm, msg);
+            }
             return -1;
         }
         f->type = t;

@@ -508,9 +508,12 @@ int wf_args_bind(WfVM *vm, const char *fname, const WfValue *args, size_t nargs,
                  WfValue *out) {
     int n = 0;
     while (kwlist[n]) n++;
-    if (nargs > (size_t)n) {
-        wf_err_format(vm, &wf_exc_TypeError, "%s() takes at most %d argument%s (%zu given)", fname,
-                      n, n == 1 ? "" : "s", nargs);
+    size_t nkw = kwnames ? ((WfTuple *)kwnames)->n : 0;
+    if (nargs + nkw > (size_t)n) {
+        /* CPython 3.11's getargs.c counts keywords in too, and says so
+         * when they are all there is. */
+        wf_err_format(vm, &wf_exc_TypeError, "%s() takes at most %d %sargument%s (%zu given)", fname, n,
+                      nargs == 0 ? "keyword " : "", n == 1 ? "" : "s", nargs + nkw);
         return -1;
     }
     for (int i = 0; i < n; i++) out[i] = i < (int)nargs ? args[i] : WF_NULL;
@@ -526,8 +529,8 @@ int wf_args_bind(WfVM *vm, const char *fname, const WfValue *args, size_t nargs,
                 }
             }
             if (found < 0) {
-                wf_err_format(vm, &wf_exc_TypeError,
-                              "%s() got an unexpected keyword argument '%s'", fname, key->data);
+                wf_err_format(vm, &wf_exc_TypeError, "'%s' is an invalid keyword argument for %s()", key->data,
+                              fname);
                 return -1;
             }
             if (!WF_IS_NULL(out[found])) {

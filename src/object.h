@@ -393,7 +393,7 @@ const char *wf_binop_symbol(int op);
  * order (NULL-terminated); the first `npos_only` of them are positional
  * only. Fills out[0..n) with borrowed values (WF_NULL where not given),
  * raising CPython's TypeErrors ("f() takes at most 2 arguments (3 given)",
- * "f() got an unexpected keyword argument 'x'", "f() missing required
+ * "'x' is an invalid keyword argument for f()", "f() missing required
  * argument 'x' (pos 1)"). min = number of required parameters. */
 /* As wf_args_bind for a function that is written in Python in the library
  * weft mirrors (Twisted's API), so its TypeErrors read as CPython words
