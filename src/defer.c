@@ -493,18 +493,51 @@ static int took_deferred(WfVM *vm, WfDeferred *d, WfValue r) {
     return 0;
 }
 
-enum { RUN_DONE, RUN_PAUSED, RUN_OTHER };
+enum { RUN_DONE, RUN_PAUSED, RUN_OTHER, RUN_LOOP };
+
+/* What a popped Python or C pair p did, r being what its function returned
+ * (WF_NULL: it raised): r, or the failure, becomes d's result. 1 when r was
+ * a Deferred without a result, which d now waits on. */
+static inline __attribute__((always_inline)) int pair_result(WfVM *vm, WfDeferred *d, WfCbPair *p, WfObject *fn,
+                                                             WfValue r) {
+    if (WF_IS_NULL(r)) {
+        pair_release(vm, p);
+        set_value(vm, &d->result, capture_or_none(vm));
+        return 0;
+    }
+    if (WF_IS_OBJ(r)) {
+        if (r.u.o == &d->ob) warn_returned_self(vm, fn);
+        pair_release(vm, p);
+        if (wf_is_deferred(r)) return took_deferred(vm, d, r);
+    } else {
+        pair_release(vm, p);
+    }
+    set_value(vm, &d->result, r);
+    return 0;
+}
+
+/* Can the dispatch loop run the front pair's function as a frame of its
+ * own (wf_defer_loop_next)? A Python function given the result and at
+ * most one extra value. */
+static inline bool loop_callable(const WfCbPair *p, WfValue res) {
+    if (p->kind != WF_CB_PY) return false;
+    bool failed = wf_is_failure(res);
+    const WfObject *fn = failed ? p->eb : p->cb;
+    return fn && fn->type == &wf_type_function && !((p->args_on & (failed ? WF_CB_ARGS_EB : WF_CB_ARGS_CB)) && p->vals);
+}
 
 /* Twisted's inner `while current.callbacks` loop over the Python and C
  * pairs at the front of d: RUN_DONE when none are left, RUN_PAUSED when a
  * callback returned a Deferred without a result (d now waits on it),
- * RUN_OTHER at a CONTINUE or INLINE pair, which only the engine runs.
- * Inlined into both callers: this is the loop every callback goes
- * through. */
-static inline __attribute__((always_inline)) int run_pairs(WfVM *vm, WfDeferred *d) {
+ * RUN_OTHER at a CONTINUE or INLINE pair, which only the engine runs, and,
+ * with `loop`, RUN_LOOP at a pair whose function the dispatch loop runs
+ * itself (loop_callable). Inlined into its callers: this is the loop
+ * every callback goes through. */
+static inline __attribute__((always_inline)) int run_pairs(WfVM *vm, WfDeferred *d, bool loop) {
     while (d->head < d->n) {
         const WfCbPair *slot = &d->cbs[d->head];
         if (slot->kind >= WF_CB_CONTINUE) return RUN_OTHER;
+        if (loop && loop_callable(slot, d->result)) return RUN_LOOP;
         /* Popped before the call, as Twisted pops it: the callback may add
          * pairs, which can move the array. */
         WfCbPair p = *slot;
@@ -556,22 +589,7 @@ static inline __attribute__((always_inline)) int run_pairs(WfVM *vm, WfDeferred 
             d->running = false;
             wf_decref(vm, res);
         }
-        if (WF_IS_NULL(r)) {
-            pair_release(vm, &p);
-            set_value(vm, &d->result, capture_or_none(vm));
-            continue;
-        }
-        if (WF_IS_OBJ(r)) {
-            if (r.u.o == &d->ob) warn_returned_self(vm, fn);
-            pair_release(vm, &p);
-            if (wf_is_deferred(r)) {
-                if (took_deferred(vm, d, r)) return RUN_PAUSED;
-                continue;
-            }
-        } else {
-            pair_release(vm, &p);
-        }
-        set_value(vm, &d->result, r);
+        if (pair_result(vm, d, &p, fn, r)) return RUN_PAUSED;
     }
     return RUN_DONE;
 }
@@ -651,7 +669,7 @@ static int engine_run(WfVM *vm, Engine *e, size_t base) {
             if (!WF_IS_NULL(d->chained_to)) set_value(vm, &d->chained_to, WF_NULL);
         }
         bool finished = true;
-        while (run_pairs(vm, d) == RUN_OTHER) {
+        while (run_pairs(vm, d, false) == RUN_OTHER) {
             WfCbPair p = d->cbs[d->head++];
             if (d->head == d->n) d->head = d->n = 0;
             if (p.kind == WF_CB_CONTINUE) {
@@ -701,6 +719,22 @@ static int engine_run(WfVM *vm, Engine *e, size_t base) {
     return raised ? -1 : 0;
 }
 
+/* The rest of d's pair loop, from a CONTINUE or INLINE pair at its front,
+ * on an engine. 0, or -1 with the exception a trampoline raised. */
+static __attribute__((noinline)) int run_on_engine(WfVM *vm, WfDeferred *d) {
+    Engine e;
+    engine_init(&e);
+    int rc = engine_push(vm, &e, EF_CHAIN, &d->ob, WF_NULL, true);
+    if (rc == 0) {
+        /* Inside the pair loop already, where Twisted does not look at
+         * `paused` again. */
+        e.f[0].mid_loop = true;
+        rc = engine_run(vm, &e, 0);
+    }
+    engine_free(vm, &e);
+    return rc;
+}
+
 /* Twisted's _runCallbacks called from outside the loop. Most chains hold
  * only Python and C pairs and run here without an engine; the first
  * CONTINUE or INLINE pair hands the rest of the loop to one. */
@@ -711,20 +745,8 @@ static int run_callbacks(WfVM *vm, WfDeferred *d) {
      * caller's. */
     wf_obj_incref(&d->ob);
     int rc = 0;
-    if (run_pairs(vm, d) == RUN_OTHER) {
-        Engine e;
-        engine_init(&e);
-        rc = engine_push(vm, &e, EF_CHAIN, &d->ob, WF_NULL, true);
-        if (rc == 0) {
-            /* Inside the pair loop already, where Twisted does not look at
-             * `paused` again. */
-            e.f[0].mid_loop = true;
-            rc = engine_run(vm, &e, 0);
-        }
-        engine_free(vm, &e);
-    } else {
-        chain_finish(vm, d);
-    }
+    if (run_pairs(vm, d, false) == RUN_OTHER) rc = run_on_engine(vm, d);
+    else chain_finish(vm, d);
     wf_obj_decref(vm, &d->ob);
     return rc;
 }
@@ -818,6 +840,66 @@ int wf_deferred_callback(WfVM *vm, WfValue dv, WfValue v) {
         return -1;
     }
     return start_run(vm, WF_DEFERRED(dv), wf_ref(v));
+}
+
+/* ---- firing from the dispatch loop ---------------------------------------------------- */
+
+int wf_defer_loop_fire(WfVM *vm, WfDeferred *d, WfValue v) {
+    if (!wf_is_failure(v) && wf_is_deferred(v)) {
+        assertion_error(vm);
+        return -1;
+    }
+    int rc = fire_prepare(vm, d, wf_ref(v));
+    if (rc <= 0) return rc;
+    /* run_callbacks's start: nothing runs while d is running or paused. */
+    if (d->running || d->paused) return 0;
+    if (!WF_IS_NULL(d->chained_to)) set_value(vm, &d->chained_to, WF_NULL);
+    return 1;
+}
+
+/* The pair loop as run_callbacks runs it, up to the next pair whose
+ * function the dispatch loop runs as a frame of its own. That pair stays
+ * at d's head while it runs (adds during the call append behind it, and a
+ * slide of the array keeps it at the head), marked with the side it
+ * runs. */
+int wf_defer_loop_next(WfVM *vm, WfDeferred *d, WfDeferCall *call) {
+    int k = run_pairs(vm, d, true);
+    if (k == RUN_LOOP) {
+        WfCbPair *p = &d->cbs[d->head];
+        bool failed = wf_is_failure(d->result);
+        WfObject *fn = failed ? p->eb : p->cb;
+        wf_obj_incref(fn);
+        call->fn = fn;
+        call->args[0] = wf_ref(d->result);
+        call->npos = 1;
+        call->kwnames = NULL;
+        if (p->args_on & (failed ? WF_CB_ARGS_EB : WF_CB_ARGS_CB)) {
+            call->args[1] = wf_ref(p->one);
+            if (p->kwnames) {
+                wf_obj_incref(p->kwnames);
+                call->kwnames = p->kwnames;
+            } else {
+                call->npos = 2;
+            }
+        }
+        if (failed) p->args_on |= WF_CB_RAN_EB;
+        d->running = true;
+        return 1;
+    }
+    if (k == RUN_OTHER) return run_on_engine(vm, d) < 0 ? -1 : 0;
+    chain_finish(vm, d);
+    return 0;
+}
+
+int wf_defer_loop_returned(WfVM *vm, WfDeferred *d, WfValue r, WfDeferCall *call) {
+    WfCbPair p = d->cbs[d->head];
+    if (++d->head == d->n) d->head = d->n = 0;
+    d->running = false;
+    if (pair_result(vm, d, &p, (p.args_on & WF_CB_RAN_EB) ? p.eb : p.cb, r)) {
+        chain_finish(vm, d);
+        return 0;
+    }
+    return wf_defer_loop_next(vm, d, call);
 }
 
 /* errback's argument as a Failure (a new reference). */
@@ -1234,7 +1316,7 @@ static WfValue m_add_callbacks(WfVM *vm, WfValue self, const WfValue *args, size
 /* The parameter list of a method that takes none (for wf_args_bind_py). */
 static const char *const no_params[] = {NULL};
 
-static WfValue m_callback(WfVM *vm, WfValue self, const WfValue *args, size_t nargs, WfObject *kw) {
+WfValue wf_deferred_m_callback(WfVM *vm, WfValue self, const WfValue *args, size_t nargs, WfObject *kw) {
     static const char *const kwlist[] = {"result", NULL};
     WfValue a[1];
     if (nargs == 1 && !kw) a[0] = args[0];
@@ -1611,7 +1693,7 @@ static const WfMethodDef deferred_methods[] = {
     {"addBoth", m_add_both, "Convenience method for adding a single callable as both a callback and an errback."},
     {"addTimeout", m_add_timeout, "Time out this Deferred by scheduling it to be cancelled after timeout seconds."},
     {"chainDeferred", m_chain_deferred, "Chain another Deferred to this Deferred."},
-    {"callback", m_callback, "Run all success callbacks that have been added to this Deferred."},
+    {"callback", wf_deferred_m_callback, "Run all success callbacks that have been added to this Deferred."},
     {"errback", m_errback, "Run all error callbacks that have been added to this Deferred."},
     {"pause", m_pause, "Stop processing on a Deferred until unpause() is called."},
     {"unpause", m_unpause, "Process all callbacks made since pause() was called."},

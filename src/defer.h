@@ -86,7 +86,9 @@ enum { WF_CB_PY, WF_CB_PY2, WF_CB_C, WF_CB_CONTINUE, WF_CB_INLINE };
  * `vals` the tuple (cb values, cb kwnames or None, eb values, eb kwnames or
  * None). Kept small: the callback loop copies each pair out before calling
  * it, as Twisted pops it. */
-enum { WF_CB_ARGS_CB = 1, WF_CB_ARGS_EB = 2 };
+/* WF_CB_RAN_EB: the dispatch loop is running this pair's errback
+ * (wf_defer_loop_next). */
+enum { WF_CB_ARGS_CB = 1, WF_CB_ARGS_EB = 2, WF_CB_RAN_EB = 4 };
 typedef struct WfCbPair {
     union {
         struct {
@@ -139,6 +141,36 @@ WfValue wf_fail(WfVM *vm, WfValue f);
  * (AlreadyCalledError, AssertionError for a Deferred value, ...). */
 int wf_deferred_callback(WfVM *vm, WfValue d, WfValue v);
 int wf_deferred_errback(WfVM *vm, WfValue d, WfValue f);
+/* Deferred.callback, the method. */
+WfValue wf_deferred_m_callback(WfVM *vm, WfValue self, const WfValue *args, size_t nargs, WfObject *kw);
+
+/* Firing from the dispatch loop (interp.c's defer_next): d.callback(v)
+ * called by the loop runs d's Python callbacks as frames of the loop
+ * instead of nested run()s, with d on the caller's stack meanwhile. The
+ * loop runs the plainest pairs (a callback given the result and at most
+ * one positional value) itself; these functions do everything else, as
+ * run_callbacks does. A callback for the loop to make: new references to
+ * fn and its values, npos positional, then (kwnames set, a new reference)
+ * one keyword argument. */
+typedef struct WfDeferCall {
+    WfObject *fn;
+    WfValue args[2];
+    uint32_t npos;
+    WfObject *kwnames;
+} WfDeferCall;
+/* Deferred.callback's firing of d with v (borrowed): 1 when the loop is to
+ * step through d's pairs, 0 when nothing runs now, -1 with the exception
+ * set (AlreadyCalledError, the AssertionError for a Deferred). */
+int wf_defer_loop_fire(WfVM *vm, WfDeferred *d, WfValue v);
+/* Runs d's pairs up to one whose function the loop makes: 1 with *call
+ * set (the pair stays at d's head until wf_defer_loop_returned), 0 when
+ * the chain has run as far as it can, -1 with the exception an
+ * inlineCallbacks trampoline raised. */
+int wf_defer_loop_next(WfVM *vm, WfDeferred *d, WfDeferCall *call);
+/* The function made for d's head pair returned r (stolen), or raised (r
+ * WF_NULL, the exception set): pops the pair, records the result, then as
+ * wf_defer_loop_next. */
+int wf_defer_loop_returned(WfVM *vm, WfDeferred *d, WfValue r, WfDeferCall *call);
 /* Adds a C pair (fn on both sides) and runs the chain if d has fired;
  * data is borrowed. 0 or -1. */
 int wf_deferred_add_c(WfVM *vm, WfValue d, WfDeferredCFn fn, WfValue data, int64_t index);

@@ -991,6 +991,9 @@ static WfValue run(WfVM *vm, WfFrame *f, bool throwing) {
     size_t ic_npos = 0;
     WfObject *ic_kw = NULL;
     WfFrame *ic_gf = NULL;
+    /* Firing a Deferred from the loop (defer_next, defer_step). */
+    WfDeferCall dcall;
+    int dk;
     LOAD_FRAME();
     if (throwing) goto error;
 
@@ -1365,6 +1368,19 @@ next:
             WfValue self = base[1];
             if (self.tag == WF_TAG_OBJ && self.u.o->type == nat->owner && nat->owner != &wf_type_generator) {
                 SAVE_FRAME();
+                if (nat->def->fn == wf_deferred_m_callback && n == 1 && !kwnames) {
+                    /* d.callback(v): this loop runs d's Python callbacks
+                     * as frames of its own (defer_next); d stays on our
+                     * stack meanwhile, where the call's result goes. */
+                    WfValue v = base[2];
+                    dk = wf_defer_loop_fire(vm, WF_DEFERRED(self), v);
+                    wf_decref(vm, v);
+                    wf_decref(vm, callable);
+                    base[0] = self;
+                    sp = base + 1;
+                    if (dk > 0) goto defer_next;
+                    goto defer_step;
+                }
                 WfValue r = nat->def->fn(vm, self, base + 2, n - (kwnames ? ((WfTuple *)kwnames)->n : 0), kwnames);
                 if (kwnames) wf_obj_decref(vm, kwnames);
                 for (WfValue *p = base; p < sp; p++) wf_decref(vm, *p);
@@ -2355,6 +2371,31 @@ next:
             PUSH(r);
             DISPATCH();
         }
+        if (f->resume_kind == WF_RESUME_DEFER) {
+            frame_release(vm, f);
+            f = prev;
+            LOAD_FRAME();
+            WfDeferred *d = WF_DEFERRED(PEEK(1));
+            WfCbPair *p = &d->cbs[d->head];
+            if (p->kind == WF_CB_PY && !p->vals && !p->kwnames && !(p->args_on & WF_CB_RAN_EB) &&
+                !(r.tag == WF_TAG_OBJ && (r.u.o == &d->ob || wf_is_deferred(r)))) {
+                /* What wf_defer_loop_returned does for the plainest pair
+                 * and result: pop the pair, r becomes the result. The
+                 * references go last, when d is consistent again. */
+                WfObject *cb = p->cb, *eb = p->eb;
+                WfValue one = p->one, old = wf_vload(&d->result);
+                if (++d->head == d->n) d->head = d->n = 0;
+                d->running = false;
+                wf_vstore(&d->result, r);
+                wf_obj_xdecref(vm, cb);
+                wf_obj_xdecref(vm, eb);
+                wf_decref(vm, one);
+                wf_decref(vm, old);
+                goto defer_next;
+            }
+            dk = wf_defer_loop_returned(vm, d, r, &dcall);
+            goto defer_step;
+        }
         if (f->resume_kind == WF_RESUME_INIT) {
             /* __init__ run for a class call: the instance is already on
              * the caller's stack (wf_class_instantiate's check). */
@@ -2748,6 +2789,83 @@ do_yield:
         goto do_yield;
     }
 
+defer_next : {
+    /* The Deferred on top of our stack is firing: its next pair. The
+     * plainest (a Python function given the result and at most one
+     * positional value) starts here; wf_defer_loop_next does the rest. */
+    WfDeferred *d = WF_DEFERRED(PEEK(1));
+    if (d->head < d->n) {
+        WfCbPair *p = &d->cbs[d->head];
+        WfValue res = wf_vload(&d->result);
+        WfObject *cb = p->cb;
+        if (p->kind == WF_CB_PY && cb && cb->type == &wf_type_function && !p->vals && !p->kwnames &&
+            !wf_is_failure(res)) {
+            WfFunction *fn = (WfFunction *)cb;
+            uint32_t na = (p->args_on & WF_CB_ARGS_CB) ? 2 : 1;
+            if (na == fn->code->simple_argc && vm->depth < vm->recursion_limit) {
+                WfValue argv[2] = {res, p->one};
+                wf_incref(res);
+                if (na == 2) wf_incref(argv[1]);
+                wf_obj_incref(cb);
+                d->running = true;
+                f->sp = sp;
+                WfFrame *nf = push_simple(vm, fn, argv, na, f);
+                if (!nf) {
+                    dk = wf_defer_loop_returned(vm, d, WF_NULL, &dcall);
+                    goto defer_step;
+                }
+                nf->resume_kind = WF_RESUME_DEFER;
+                f = nf;
+                LOAD_FRAME();
+                DISPATCH();
+            }
+        }
+    }
+    dk = wf_defer_loop_next(vm, d, &dcall);
+    goto defer_step;
+}
+
+defer_step : {
+    /* Firing the Deferred on top of our stack: dk and dcall as the
+     * wf_defer_loop_* call that jumped here left them. */
+    if (dk > 0) {
+        WfFunction *cf = (WfFunction *)dcall.fn;
+        uint8_t at[WF_KW_MAX];
+        uint64_t given;
+        WfFrame *nf;
+        f->sp = sp;
+        if (SIMPLE_CALL(cf, dcall.npos, dcall.kwnames)) {
+            nf = push_simple(vm, cf, dcall.args, dcall.npos, f);
+        } else if (BOUND_CALL(cf, dcall.npos, dcall.kwnames)) {
+            nf = push_bound(vm, cf, dcall.args, dcall.npos, dcall.kwnames, at, given, f);
+        } else {
+            /* A generator function, a shape only bind_args binds, or the
+             * recursion limit: called as the pair loop in C calls it. */
+            uint32_t nv = dcall.npos + (dcall.kwnames ? 1 : 0);
+            WfValue r = wf_vm_call_function(vm, cf, dcall.args, dcall.npos, dcall.kwnames);
+            for (uint32_t i = 0; i < nv; i++) wf_decref(vm, dcall.args[i]);
+            if (dcall.kwnames) wf_obj_decref(vm, dcall.kwnames);
+            wf_obj_decref(vm, &cf->ob);
+            dk = wf_defer_loop_returned(vm, WF_DEFERRED(PEEK(1)), r, &dcall);
+            goto defer_step;
+        }
+        if (!nf) {
+            dk = wf_defer_loop_returned(vm, WF_DEFERRED(PEEK(1)), WF_NULL, &dcall);
+            goto defer_step;
+        }
+        nf->resume_kind = WF_RESUME_DEFER;
+        f = nf;
+        LOAD_FRAME();
+        DISPATCH();
+    }
+    /* Done: d.callback() returns None. */
+    WfValue dv = POP();
+    wf_decref(vm, dv);
+    if (dk < 0) goto error;
+    PUSH(WF_NONE);
+    DISPATCH();
+}
+
 gen_return : {
     /* A generator frame pushed by this loop returned retv (owned). */
     WfFrame *gf = f;
@@ -2828,7 +2946,16 @@ error : {
             }
         }
     } else {
+        uint8_t kind = f->resume_kind;
         frame_release(vm, f);
+        if (kind == WF_RESUME_DEFER) {
+            /* A callback this loop made for the Deferred on prev's stack:
+             * the exception becomes its failure. */
+            f = prev;
+            LOAD_FRAME();
+            dk = wf_defer_loop_returned(vm, WF_DEFERRED(PEEK(1)), WF_NULL, &dcall);
+            goto defer_step;
+        }
     }
     if (entry) {
         vm->frame = prev;

@@ -53,8 +53,17 @@ struct WfFrame {
  * YIELD_FROM or g.send() / next(g) (CALL); the first step of an
  * @inlineCallbacks call, whose status object is on the caller's stack
  * (INLINE); an __init__ run for a class call, whose instance is on the
- * caller's stack (INIT). */
-enum { WF_RESUME_NONE, WF_RESUME_FOR_ITER, WF_RESUME_YIELD_FROM, WF_RESUME_CALL, WF_RESUME_INLINE, WF_RESUME_INIT };
+ * caller's stack (INIT); a callback of the Deferred on the caller's stack,
+ * which d.callback(v) fires from the loop (DEFER). */
+enum {
+    WF_RESUME_NONE,
+    WF_RESUME_FOR_ITER,
+    WF_RESUME_YIELD_FROM,
+    WF_RESUME_CALL,
+    WF_RESUME_INLINE,
+    WF_RESUME_INIT,
+    WF_RESUME_DEFER
+};
 
 static inline WfValue *wf_frame_stack(WfFrame *f) { return f->slots + f->code->nslots; }
 
