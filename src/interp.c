@@ -2791,35 +2791,51 @@ do_yield:
 
 defer_next : {
     /* The Deferred on top of our stack is firing: its next pair. The
-     * plainest (a Python function given the result and at most one
-     * positional value) starts here; wf_defer_loop_next does the rest. */
+     * plainest pairs on the success side (a Python function given the
+     * result and at most one positional value, a passthru) and the end of
+     * the chain are handled here; wf_defer_loop_next does the rest. */
     WfDeferred *d = WF_DEFERRED(PEEK(1));
-    if (d->head < d->n) {
-        WfCbPair *p = &d->cbs[d->head];
+    for (;;) {
         WfValue res = wf_vload(&d->result);
-        WfObject *cb = p->cb;
-        if (p->kind == WF_CB_PY && cb && cb->type == &wf_type_function && !p->vals && !p->kwnames &&
-            !wf_is_failure(res)) {
-            WfFunction *fn = (WfFunction *)cb;
-            uint32_t na = (p->args_on & WF_CB_ARGS_CB) ? 2 : 1;
-            if (na == fn->code->simple_argc && vm->depth < vm->recursion_limit) {
-                WfValue argv[2] = {res, p->one};
-                wf_incref(res);
-                if (na == 2) wf_incref(argv[1]);
-                wf_obj_incref(cb);
-                d->running = true;
-                f->sp = sp;
-                WfFrame *nf = push_simple(vm, fn, argv, na, f);
-                if (!nf) {
-                    dk = wf_defer_loop_returned(vm, d, WF_NULL, &dcall);
-                    goto defer_step;
-                }
-                nf->resume_kind = WF_RESUME_DEFER;
-                f = nf;
-                LOAD_FRAME();
-                DISPATCH();
-            }
+        if (wf_is_failure(res)) break;
+        if (d->head == d->n) {
+            /* chain_finish has nothing to do. */
+            if (!WF_IS_NULL(d->fail_result)) break;
+            dk = 0;
+            goto defer_step;
         }
+        WfCbPair *p = &d->cbs[d->head];
+        if (p->kind != WF_CB_PY || p->vals || p->kwnames) break;
+        WfObject *cb = p->cb;
+        if (!cb) {
+            /* passthru, which changes nothing but a Deferred result. */
+            if ((p->args_on & WF_CB_ARGS_CB) || wf_is_deferred(res)) break;
+            WfObject *eb = p->eb;
+            WfValue one = p->one;
+            if (++d->head == d->n) d->head = d->n = 0;
+            wf_obj_xdecref(vm, eb);
+            wf_decref(vm, one);
+            continue;
+        }
+        if (cb->type != &wf_type_function) break;
+        WfFunction *fn = (WfFunction *)cb;
+        uint32_t na = (p->args_on & WF_CB_ARGS_CB) ? 2 : 1;
+        if (na != fn->code->simple_argc || vm->depth >= vm->recursion_limit) break;
+        WfValue argv[2] = {res, p->one};
+        wf_incref(res);
+        if (na == 2) wf_incref(argv[1]);
+        wf_obj_incref(cb);
+        d->running = true;
+        f->sp = sp;
+        WfFrame *nf = push_simple(vm, fn, argv, na, f);
+        if (!nf) {
+            dk = wf_defer_loop_returned(vm, d, WF_NULL, &dcall);
+            goto defer_step;
+        }
+        nf->resume_kind = WF_RESUME_DEFER;
+        f = nf;
+        LOAD_FRAME();
+        DISPATCH();
     }
     dk = wf_defer_loop_next(vm, d, &dcall);
     goto defer_step;
