@@ -142,6 +142,12 @@ static WfCbPair *pair_append_slow(WfVM *vm, WfDeferred *d) {
     return &d->cbs[d->n++];
 }
 
+int wf_deferred_reserve(WfVM *vm, WfDeferred *d) {
+    if (!pair_append_slow(vm, d)) return -1;
+    d->n--;
+    return 0;
+}
+
 static inline WfCbPair *pair_append(WfVM *vm, WfDeferred *d) {
     if (d->n < d->cap) return &d->cbs[d->n++];
     return pair_append_slow(vm, d);
@@ -1214,7 +1220,6 @@ static inline __attribute__((always_inline)) WfValue add_fast(WfVM *vm, WfValue 
         if (kn[0] == 'c' || kn[0] == 'e') return add_common(vm, self, args, nargs, kwnames, which);
     }
     if (d->n >= d->cap) return add_grow(vm, self, args, nargs, kwnames, which);
-    WfCbPair *p = &d->cbs[d->n++];
     WfObject *fn = args[0].u.o;
     WfObject *kwstore = nkw ? kwnames : NULL;
     if (kwstore) {
@@ -1224,23 +1229,10 @@ static inline __attribute__((always_inline)) WfValue add_fast(WfVM *vm, WfValue 
         if ((co->flags & WF_CO_SIMPLE) && co->argcount >= 2 && co->varnames[1] == ((WfTuple *)kwnames)->items[0].u.o)
             kwstore = NULL;
     }
-    p->cb = which != ADD_ERRBACK ? fn : NULL;
-    p->eb = which != ADD_CALLBACK ? fn : NULL;
-    fn->refcnt += which == ADD_BOTH ? 2 : 1;
-    p->vals = NULL;
-    /* One keyword argument or none: the loop reads a kwnames as one name. */
-    p->kwnames = kwstore;
-    if (kwstore) wf_obj_incref(kwstore);
-    p->kind = WF_CB_PY;
-    if (nargs + nkw == 2) {
-        p->one = wf_ref(args[1]);
-        p->args_on = which == ADD_CALLBACK ? WF_CB_ARGS_CB
-                     : which == ADD_ERRBACK ? WF_CB_ARGS_EB
-                                            : WF_CB_ARGS_CB | WF_CB_ARGS_EB;
-    } else {
-        p->one = WF_NULL;
-        p->args_on = 0;
-    }
+    wf_deferred_put_pair(d, fn, nargs + nkw == 2 ? args[1] : WF_NULL, kwstore,
+                         which == ADD_CALLBACK   ? WF_CB_ARGS_CB
+                         : which == ADD_ERRBACK ? WF_CB_ARGS_EB
+                                                : WF_CB_ARGS_CB | WF_CB_ARGS_EB);
     if (d->called) return add_then_run(vm, self);
     wf_obj_incref(&d->ob);
     return self;
@@ -1249,9 +1241,7 @@ static inline __attribute__((always_inline)) WfValue add_fast(WfVM *vm, WfValue 
 /* add_fast when d's pair array is full: make room, then add. */
 static __attribute__((noinline)) WfValue add_grow(WfVM *vm, WfValue self, const WfValue *args, size_t nargs,
                                                   WfObject *kwnames, int which) {
-    WfDeferred *d = WF_DEFERRED(self);
-    if (!pair_append_slow(vm, d)) return WF_NULL;
-    d->n--;
+    if (wf_deferred_reserve(vm, WF_DEFERRED(self)) < 0) return WF_NULL;
     return add_fast(vm, self, args, nargs, kwnames, which);
 }
 
@@ -1688,12 +1678,14 @@ static WfValue m_str(WfVM *vm, WfValue self, const WfValue *args, size_t nargs, 
 static const WfMethodDef deferred_methods[] = {
     {"__init__", m_init, "Initialize a Deferred."},
     {"addCallbacks", m_add_callbacks, "Add a pair of callbacks (success and error) to this Deferred."},
-    {"addCallback", m_add_callback, "Convenience method for adding just a callback."},
-    {"addErrback", m_add_errback, "Convenience method for adding just an errback."},
-    {"addBoth", m_add_both, "Convenience method for adding a single callable as both a callback and an errback."},
+    {"addCallback", m_add_callback, "Convenience method for adding just a callback.", WF_METH_DEFER_ADD_CB},
+    {"addErrback", m_add_errback, "Convenience method for adding just an errback.", WF_METH_DEFER_ADD_EB},
+    {"addBoth", m_add_both, "Convenience method for adding a single callable as both a callback and an errback.",
+     WF_METH_DEFER_ADD_CB | WF_METH_DEFER_ADD_EB},
     {"addTimeout", m_add_timeout, "Time out this Deferred by scheduling it to be cancelled after timeout seconds."},
     {"chainDeferred", m_chain_deferred, "Chain another Deferred to this Deferred."},
-    {"callback", wf_deferred_m_callback, "Run all success callbacks that have been added to this Deferred."},
+    {"callback", wf_deferred_m_callback, "Run all success callbacks that have been added to this Deferred.",
+     WF_METH_DEFER_FIRE},
     {"errback", m_errback, "Run all error callbacks that have been added to this Deferred."},
     {"pause", m_pause, "Stop processing on a Deferred until unpause() is called."},
     {"unpause", m_unpause, "Process all callbacks made since pause() was called."},

@@ -144,6 +144,35 @@ int wf_deferred_errback(WfVM *vm, WfValue d, WfValue f);
 /* Deferred.callback, the method. */
 WfValue wf_deferred_m_callback(WfVM *vm, WfValue self, const WfValue *args, size_t nargs, WfObject *kw);
 
+/* Makes room for one more pair in d's array: 0, or -1 with MemoryError. */
+int wf_deferred_reserve(WfVM *vm, WfDeferred *d);
+/* The pair addCallback, addErrback or addBoth make of the Python function
+ * fn (borrowed) and at most one extra value (borrowed; WF_NULL: none),
+ * given by position or, with kwname, by that name, on the sides
+ * (WF_CB_ARGS_* bits) the method adds to: written into the next slot of
+ * d's array, which has room. */
+static inline void wf_deferred_put_pair(WfDeferred *d, WfObject *fn, WfValue one, WfObject *kwname,
+                                        unsigned sides) {
+    WfCbPair *p = &d->cbs[d->n++];
+    p->cb = (sides & WF_CB_ARGS_CB) ? fn : NULL;
+    p->eb = (sides & WF_CB_ARGS_EB) ? fn : NULL;
+    fn->refcnt += sides == (WF_CB_ARGS_CB | WF_CB_ARGS_EB) ? 2 : 1;
+    p->vals = NULL;
+    /* One keyword argument or none: the pair loop reads a kwnames as one
+     * name. */
+    p->kwnames = kwname;
+    if (kwname) wf_obj_incref(kwname);
+    p->kind = WF_CB_PY;
+    if (WF_IS_NULL(one)) {
+        p->one = WF_NULL;
+        p->args_on = 0;
+    } else {
+        wf_incref(one);
+        p->one = one;
+        p->args_on = (uint8_t)sides;
+    }
+}
+
 /* Firing from the dispatch loop (interp.c's defer_next): d.callback(v)
  * called by the loop runs d's Python callbacks as frames of the loop
  * instead of nested run()s, with d on the caller's stack meanwhile. The

@@ -1368,7 +1368,31 @@ next:
             WfValue self = base[1];
             if (self.tag == WF_TAG_OBJ && self.u.o->type == nat->owner && nat->owner != &wf_type_generator) {
                 SAVE_FRAME();
-                if (nat->def->fn == wf_deferred_m_callback && n == 1 && !kwnames) {
+                unsigned fl = nat->def->flags;
+                if ((fl & (WF_METH_DEFER_ADD_CB | WF_METH_DEFER_ADD_EB)) && !kwnames && n - 1u <= 1u &&
+                    base[2].tag == WF_TAG_OBJ && base[2].u.o->type == &wf_type_function) {
+                    /* d.addCallback(f) / (f, x) with f a Python function
+                     * and d not yet fired: the pair add_fast would write,
+                     * written here. */
+                    WfDeferred *d = WF_DEFERRED(self);
+                    if (!d->called) {
+                        if (d->n >= d->cap && wf_deferred_reserve(vm, d) < 0) goto error;
+                        wf_deferred_put_pair(d, base[2].u.o, n == 2 ? base[3] : WF_NULL, NULL,
+                                             WF_METH_DEFER_SIDES(fl));
+                        for (WfValue *p = base + 2; p < sp; p++) wf_decref(vm, *p);
+                        wf_decref(vm, callable);
+                        if (WF_INSTR_OP(*ip) == WF_OP_POP_TOP) {
+                            ip++;
+                            wf_decref(vm, self);
+                            sp = base;
+                            DISPATCH();
+                        }
+                        base[0] = self;
+                        sp = base + 1;
+                        DISPATCH();
+                    }
+                }
+                if ((fl & WF_METH_DEFER_FIRE) && n == 1 && !kwnames) {
                     /* d.callback(v): this loop runs d's Python callbacks
                      * as frames of its own (defer_next); d stays on our
                      * stack meanwhile, where the call's result goes. */
@@ -1386,6 +1410,13 @@ next:
                 for (WfValue *p = base; p < sp; p++) wf_decref(vm, *p);
                 sp = base;
                 if (WF_IS_NULL(r)) goto error;
+                if (WF_INSTR_OP(*ip) == WF_OP_POP_TOP) {
+                    /* A statement `d.addCallback(f)`: the result goes at
+                     * once, without the trip through the stack. */
+                    ip++;
+                    wf_decref(vm, r);
+                    DISPATCH();
+                }
                 PUSH(r);
                 DISPATCH();
             }

@@ -53,6 +53,14 @@ typedef struct WfMethodDef {
                                     self is the type (dict.fromkeys) */
 } WfMethodDef;
 #define WF_METH_CLASS 1u
+/* Deferred methods the dispatch loop runs itself in their common shapes
+ * (interp.c): callback fires from the loop; addCallback, addErrback and
+ * addBoth add a pair to the sides their bits name (WF_METH_DEFER_SIDES
+ * turns them into WF_CB_ARGS_* bits). */
+#define WF_METH_DEFER_FIRE 2u
+#define WF_METH_DEFER_ADD_CB 4u
+#define WF_METH_DEFER_ADD_EB 8u
+#define WF_METH_DEFER_SIDES(flags) (((flags) >> 2) & 3u)
 
 typedef struct WfGetSetDef {
     const char *name;
@@ -239,21 +247,24 @@ static inline bool wf_has_gc_head(const WfObject *o) {
 
 void wf_obj_dealloc(WfVM *vm, WfObject *o);
 
-static inline void wf_incref(WfValue v) {
+/* Always inlined: GCC would otherwise make calls of them in the dispatch
+ * loop once it grows past its inlining limits. */
+#define WF_REFCNT_INLINE static inline __attribute__((always_inline))
+WF_REFCNT_INLINE void wf_incref(WfValue v) {
     if (v.tag == WF_TAG_OBJ) v.u.o->refcnt++;
 }
-static inline void wf_decref(WfVM *vm, WfValue v) {
+WF_REFCNT_INLINE void wf_decref(WfVM *vm, WfValue v) {
     if (v.tag == WF_TAG_OBJ && --v.u.o->refcnt == 0) wf_obj_dealloc(vm, v.u.o);
 }
-static inline void wf_obj_incref(WfObject *o) { o->refcnt++; }
-static inline void wf_obj_decref(WfVM *vm, WfObject *o) {
+WF_REFCNT_INLINE void wf_obj_incref(WfObject *o) { o->refcnt++; }
+WF_REFCNT_INLINE void wf_obj_decref(WfVM *vm, WfObject *o) {
     if (--o->refcnt == 0) wf_obj_dealloc(vm, o);
 }
-static inline void wf_obj_xdecref(WfVM *vm, WfObject *o) {
+WF_REFCNT_INLINE void wf_obj_xdecref(WfVM *vm, WfObject *o) {
     if (o && --o->refcnt == 0) wf_obj_dealloc(vm, o);
 }
 /* A new reference to v (convenience for `return wf_ref(x)`). */
-static inline WfValue wf_ref(WfValue v) {
+WF_REFCNT_INLINE WfValue wf_ref(WfValue v) {
     wf_incref(v);
     return v;
 }
