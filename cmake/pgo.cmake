@@ -5,7 +5,8 @@
 # with WEFT_PGO_GENERATE), runs tools/pgo/train.py under it, and compiles
 # the real weft with the profile that run wrote. The layout and register
 # allocation GCC then picks for the dispatch loop and the runtime's hot
-# paths made the benchmarks 3-20% faster (issue notes, session 4).
+# paths made the benchmarks up to 20% faster than the same code built
+# without a profile (deferred_chain 11%, loop 20%, fib 9%).
 # Sets WEFT_PGO_STAMP, the file every object of weft must depend on, when
 # the profile is used. Quick edit-compile cycles: -DWEFT_PGO=OFF.
 
