@@ -1267,7 +1267,7 @@ METHOD(dict_m_items) {
 }
 
 METHOD(dict_m_get) {
-    if (!ARGS_OK("get", 1, 2)) return WF_NULL;
+    if (!ARGS_OK("dict.get", 1, 2)) return WF_NULL;
     WfValue r = wf_dict_get(vm, self, args[0]);
     if (!WF_IS_NULL(r)) return wf_ref(r);
     if (wf_err_occurred(vm)) return WF_NULL;
@@ -1275,7 +1275,7 @@ METHOD(dict_m_get) {
 }
 
 METHOD(dict_m_pop) {
-    if (wf_args_check(vm, "pop", nargs, kw, 1, 2) < 0) return WF_NULL;
+    if (wf_args_check(vm, "dict.pop", nargs, kw, 1, 2) < 0) return WF_NULL;
     WfValue r = wf_dict_pop(vm, self, args[0]);
     if (!WF_IS_NULL(r) || wf_err_occurred(vm)) return r;
     if (nargs > 1) return wf_ref(args[1]);
@@ -1317,7 +1317,7 @@ METHOD(dict_m_popitem) {
 }
 
 METHOD(dict_m_setdefault) {
-    if (wf_args_check(vm, "setdefault", nargs, kw, 1, 2) < 0) return WF_NULL;
+    if (wf_args_check(vm, "dict.setdefault", nargs, kw, 1, 2) < 0) return WF_NULL;
     WfValue r = wf_dict_setdefault(vm, self, args[0], nargs > 1 ? args[1] : WF_NONE);
     return WF_IS_NULL(r) ? r : wf_ref(r);
 }

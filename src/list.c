@@ -885,7 +885,7 @@ METHOD(list_m_extend) {
 }
 
 METHOD(list_m_insert) {
-    if (wf_args_check(vm, "insert", nargs, kw, 2, 2) < 0) return WF_NULL;
+    if (wf_args_check(vm, "list.insert", nargs, kw, 2, 2) < 0) return WF_NULL;
     int64_t i;
     if (wf_index(vm, args[0], NULL, &i) < 0) return WF_NULL;
     WfList *l = WF_LIST(self);
@@ -903,7 +903,7 @@ METHOD(list_m_insert) {
 }
 
 METHOD(list_m_pop) {
-    if (!ARGS_OK("pop", 0, 1)) return WF_NULL;
+    if (!ARGS_OK("list.pop", 0, 1)) return WF_NULL;
     int64_t i = -1;
     if (nargs && wf_index(vm, args[0], NULL, &i) < 0) return WF_NULL;
     WfList *l = WF_LIST(self);
@@ -964,7 +964,7 @@ static int slice_bound(WfVM *vm, WfValue v, int64_t n, int64_t *out) {
 }
 
 METHOD(list_m_index) {
-    if (wf_args_check(vm, "index", nargs, kw, 1, 3) < 0) return WF_NULL;
+    if (wf_args_check(vm, "list.index", nargs, kw, 1, 3) < 0) return WF_NULL;
     WfList *l = WF_LIST(self);
     int64_t start = 0, stop = INT64_MAX;
     if ((nargs > 1 && slice_bound(vm, args[1], (int64_t)l->n, &start) < 0) ||

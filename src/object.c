@@ -426,6 +426,10 @@ int wf_args_check_fail(WfVM *vm, const char *fname, size_t nargs, WfObject *kwna
         return -1;
     }
     if (nargs >= min && nargs <= max) return 0;
+    /* CPython names a method's type ("str.upper()") where the method call
+     * checks the count, not where the method does ("replace expected at
+     * least 2 arguments"). */
+    const char *dot = strrchr(fname, '.'), *bare = dot ? dot + 1 : fname;
     if (min == max) {
         if (min == 0)
             wf_err_format(vm, &wf_exc_TypeError, "%s() takes no arguments (%zu given)", fname, nargs);
@@ -433,13 +437,13 @@ int wf_args_check_fail(WfVM *vm, const char *fname, size_t nargs, WfObject *kwna
             wf_err_format(vm, &wf_exc_TypeError, "%s() takes exactly one argument (%zu given)",
                           fname, nargs);
         else
-            wf_err_format(vm, &wf_exc_TypeError, "%s expected %zu arguments, got %zu", fname, min,
+            wf_err_format(vm, &wf_exc_TypeError, "%s expected %zu arguments, got %zu", bare, min,
                           nargs);
     } else if (nargs < min) {
-        wf_err_format(vm, &wf_exc_TypeError, "%s expected at least %zu argument%s, got %zu", fname,
+        wf_err_format(vm, &wf_exc_TypeError, "%s expected at least %zu argument%s, got %zu", bare,
                       min, min == 1 ? "" : "s", nargs);
     } else {
-        wf_err_format(vm, &wf_exc_TypeError, "%s expected at most %zu argument%s, got %zu", fname,
+        wf_err_format(vm, &wf_exc_TypeError, "%s expected at most %zu argument%s, got %zu", bare,
                       max, max == 1 ? "" : "s", nargs);
     }
     return -1;

@@ -930,10 +930,25 @@ static WfValue str_new(WfVM *vm, WfType *type, const WfValue *args, size_t nargs
 /* Shared by find/rfind/index/rindex/count: the sub argument and the byte
  * window [*b0, *b1) of self[start:end]. Returns 1 when the window is
  * empty because start is past the end (find then fails even for ''). */
+/* find, index, count, startswith and the rest take (sub[, start[, end]])
+ * and word a wrong count as CPython's PyArg_ParseTuple does. */
+static int finds_arity(WfVM *vm, const char *fname, size_t nargs, WfObject *kwnames) {
+    if (kwnames && ((WfTuple *)kwnames)->n) {
+        wf_err_format(vm, &wf_exc_TypeError, "str.%s() takes no keyword arguments", fname);
+        return -1;
+    }
+    if (nargs < 1 || nargs > 3) {
+        wf_err_format(vm, &wf_exc_TypeError, "%s() takes at %s (%zu given)", fname,
+                      nargs < 1 ? "least 1 argument" : "most 3 arguments", nargs);
+        return -1;
+    }
+    return 0;
+}
+
 static int find_args(WfVM *vm, WfValue self, const char *fname, const WfValue *args,
                      size_t nargs, WfObject *kwnames, WfStr **sub, int64_t *b0, int64_t *b1,
                      int64_t *cstart) {
-    if (wf_args_check(vm, fname, nargs, kwnames, 1, 3) < 0) return -1;
+    if (finds_arity(vm, fname, nargs, kwnames) < 0) return -1;
     if (!wf_is_str(args[0])) {
         wf_err_format(vm, &wf_exc_TypeError, "must be str, not %s", wf_type_name(args[0]));
         return -1;
@@ -1003,7 +1018,7 @@ static int tailmatch(WfStr *s, WfStr *sub, int64_t start, int64_t end, bool at_e
 
 static WfValue do_startswith(WfVM *vm, WfValue self, const char *fname, const WfValue *args,
                              size_t nargs, WfObject *kwnames, bool at_end) {
-    if (wf_args_check(vm, fname, nargs, kwnames, 1, 3) < 0) return WF_NULL;
+    if (finds_arity(vm, fname, nargs, kwnames) < 0) return WF_NULL;
     int64_t start = 0, end = INT64_MAX;
     if (nargs > 1 && slice_arg(vm, args[1], &start) < 0) return WF_NULL;
     if (nargs > 2 && slice_arg(vm, args[2], &end) < 0) return WF_NULL;
@@ -1224,7 +1239,7 @@ static WfValue do_strip(WfVM *vm, WfValue self, const char *fname, const WfValue
     WfStr *chars = NULL;
     if (nargs == 1 && !WF_IS_NONE(args[0])) {
         if (!wf_is_str(args[0]))
-            return wf_err_format(vm, &wf_exc_TypeError, "%s arg must be None or str", fname);
+            return wf_err_format(vm, &wf_exc_TypeError, "%s arg must be None or str", strchr(fname, '.') + 1);
         chars = WF_STR(args[0]);
     }
     const unsigned char *b = (const unsigned char *)S->data, *e = b + S->len;
@@ -1247,12 +1262,12 @@ static WfValue do_strip(WfVM *vm, WfValue self, const char *fname, const WfValue
     return subs(vm, S, (const char *)b, (size_t)(e - b));
 }
 
-METHOD(str_strip) { return do_strip(vm, self, "strip", args, nargs, kwnames, true, true); }
-METHOD(str_lstrip) { return do_strip(vm, self, "lstrip", args, nargs, kwnames, true, false); }
-METHOD(str_rstrip) { return do_strip(vm, self, "rstrip", args, nargs, kwnames, false, true); }
+METHOD(str_strip) { return do_strip(vm, self, "str.strip", args, nargs, kwnames, true, true); }
+METHOD(str_lstrip) { return do_strip(vm, self, "str.lstrip", args, nargs, kwnames, true, false); }
+METHOD(str_rstrip) { return do_strip(vm, self, "str.rstrip", args, nargs, kwnames, false, true); }
 
 METHOD(str_replace) {
-    if (wf_args_check(vm, "replace", nargs, kwnames, 2, 3) < 0) return WF_NULL;
+    if (wf_args_check(vm, "str.replace", nargs, kwnames, 2, 3) < 0) return WF_NULL;
     for (int i = 0; i < 2; i++)
         if (!wf_is_str(args[i]))
             return wf_err_format(vm, &wf_exc_TypeError, "replace() argument %d must be str, not %s",
@@ -1727,9 +1742,9 @@ static WfValue do_just(WfVM *vm, WfValue self, const char *name, const WfValue *
     return pad(vm, self, left, marg - left, fill, fl);
 }
 
-METHOD(str_ljust) { return do_just(vm, self, "ljust", args, nargs, kwnames, -1); }
-METHOD(str_rjust) { return do_just(vm, self, "rjust", args, nargs, kwnames, 1); }
-METHOD(str_center) { return do_just(vm, self, "center", args, nargs, kwnames, 0); }
+METHOD(str_ljust) { return do_just(vm, self, "str.ljust", args, nargs, kwnames, -1); }
+METHOD(str_rjust) { return do_just(vm, self, "str.rjust", args, nargs, kwnames, 1); }
+METHOD(str_center) { return do_just(vm, self, "str.center", args, nargs, kwnames, 0); }
 
 METHOD(str_zfill) {
     if (wf_args_check(vm, "str.zfill", nargs, kwnames, 1, 1) < 0) return WF_NULL;
@@ -1790,8 +1805,8 @@ static WfValue do_partition(WfVM *vm, WfValue self, const char *name, const WfVa
                   subs(vm, S, p + sep->len, (size_t)(end - p - sep->len)));
 }
 
-METHOD(str_partition) { return do_partition(vm, self, "partition", args, nargs, kwnames, false); }
-METHOD(str_rpartition) { return do_partition(vm, self, "rpartition", args, nargs, kwnames, true); }
+METHOD(str_partition) { return do_partition(vm, self, "str.partition", args, nargs, kwnames, false); }
+METHOD(str_rpartition) { return do_partition(vm, self, "str.rpartition", args, nargs, kwnames, true); }
 
 /* Length of the line break at p (0 if none): \n \r \r\n \v \f \x1c-\x1e
  * \x85 \u2028 \u2029. */
@@ -1877,7 +1892,7 @@ static WfValue do_remove(WfVM *vm, WfValue self, const char *name, const WfValue
                          size_t nargs, WfObject *kwnames, bool suffix) {
     if (wf_args_check(vm, name, nargs, kwnames, 1, 1) < 0) return WF_NULL;
     if (!wf_is_str(args[0]))
-        return wf_err_format(vm, &wf_exc_TypeError, "%s() argument must be str, not %s", name,
+        return wf_err_format(vm, &wf_exc_TypeError, "%s() argument must be str, not %s", strchr(name, '.') + 1,
                              wf_type_name(args[0]));
     WfStr *x = WF_STR(args[0]);
     if (x->len > 0 && x->len <= S->len &&
@@ -1888,8 +1903,8 @@ static WfValue do_remove(WfVM *vm, WfValue self, const char *name, const WfValue
     return wf_is_exact_str(self) ? wf_ref(self) : str_str(vm, self);
 }
 
-METHOD(str_removeprefix) { return do_remove(vm, self, "removeprefix", args, nargs, kwnames, false); }
-METHOD(str_removesuffix) { return do_remove(vm, self, "removesuffix", args, nargs, kwnames, true); }
+METHOD(str_removeprefix) { return do_remove(vm, self, "str.removeprefix", args, nargs, kwnames, false); }
+METHOD(str_removesuffix) { return do_remove(vm, self, "str.removesuffix", args, nargs, kwnames, true); }
 
 METHOD(str_format_spec) {
     if (wf_args_check(vm, "__format__", nargs, kwnames, 1, 1) < 0) return WF_NULL;

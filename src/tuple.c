@@ -353,7 +353,7 @@ static int clamp_bound(WfVM *vm, WfValue v, int64_t n, int64_t *out) {
 
 static WfValue tuple_index(WfVM *vm, WfValue self, const WfValue *args, size_t nargs,
                            WfObject *kw) {
-    if (wf_args_check(vm, "index", nargs, kw, 1, 3) < 0) return WF_NULL;
+    if (wf_args_check(vm, "tuple.index", nargs, kw, 1, 3) < 0) return WF_NULL;
     WfTuple *t = WF_TUPLE(self);
     int64_t start = 0, stop = INT64_MAX;
     if (clamp_bound(vm, nargs > 1 ? args[1] : WF_NULL, (int64_t)t->n, &start) < 0 ||
