@@ -700,13 +700,13 @@ static WfValue float_new(WfVM *vm, WfType *type, const WfValue *args, size_t nar
                         WfObject *kwnames)
 
 METHOD(float_is_integer) {
-    if (wf_args_check(vm, "is_integer", nargs, kwnames, 0, 0) < 0) return WF_NULL;
+    if (wf_args_check(vm, "float.is_integer", nargs, kwnames, 0, 0) < 0) return WF_NULL;
     double x = wf_float_value(self);
     return WF_BOOL(isfinite(x) && x == floor(x));
 }
 
 METHOD(float_as_integer_ratio) {
-    if (wf_args_check(vm, "as_integer_ratio", nargs, kwnames, 0, 0) < 0) return WF_NULL;
+    if (wf_args_check(vm, "float.as_integer_ratio", nargs, kwnames, 0, 0) < 0) return WF_NULL;
     double x = wf_float_value(self);
     if (isinf(x))
         return wf_err_format(vm, &wf_exc_OverflowError, "cannot convert Infinity to integer ratio");
@@ -731,7 +731,7 @@ METHOD(float_as_integer_ratio) {
 }
 
 METHOD(float_conjugate) {
-    if (wf_args_check(vm, "conjugate", nargs, kwnames, 0, 0) < 0) return WF_NULL;
+    if (wf_args_check(vm, "float.conjugate", nargs, kwnames, 0, 0) < 0) return WF_NULL;
     return WF_FLOAT(wf_float_value(self));
 }
 
@@ -769,7 +769,7 @@ METHOD(float_format_method) {
 }
 
 METHOD(float_hex) {
-    if (wf_args_check(vm, "hex", nargs, kwnames, 0, 0) < 0) return WF_NULL;
+    if (wf_args_check(vm, "float.hex", nargs, kwnames, 0, 0) < 0) return WF_NULL;
     double x = wf_float_value(self);
     char buf[64];
     if (!isfinite(x)) {

@@ -920,7 +920,7 @@ static WfValue int_new(WfVM *vm, WfType *type, const WfValue *args, size_t nargs
                         WfObject *kwnames)
 
 METHOD(int_bit_length) {
-    if (wf_args_check(vm, "bit_length", nargs, kwnames, 0, 0) < 0) return WF_NULL;
+    if (wf_args_check(vm, "int.bit_length", nargs, kwnames, 0, 0) < 0) return WF_NULL;
     return WF_INT((int64_t)wf_int_bit_length(self));
 }
 
@@ -939,7 +939,7 @@ METHOD(int_bit_count) {
 }
 
 METHOD(int_conjugate) {
-    if (wf_args_check(vm, "conjugate", nargs, kwnames, 0, 0) < 0) return WF_NULL;
+    if (wf_args_check(vm, "int.conjugate", nargs, kwnames, 0, 0) < 0) return WF_NULL;
     return int_pos(vm, self);
 }
 
@@ -959,7 +959,7 @@ METHOD(int_round_method) {
 }
 
 METHOD(int_as_integer_ratio) {
-    if (wf_args_check(vm, "as_integer_ratio", nargs, kwnames, 0, 0) < 0) return WF_NULL;
+    if (wf_args_check(vm, "int.as_integer_ratio", nargs, kwnames, 0, 0) < 0) return WF_NULL;
     WfValue n = int_pos(vm, self);
     if (WF_IS_NULL(n)) return n;
     WfValue t = wf_tuple_pack(vm, 2, n, WF_INT(1));

@@ -19,6 +19,9 @@ cases = [
     lambda: [].pop(1, 2), lambda: [].pop(x=1), lambda: [].insert(1), lambda: [].insert(1, x=2),
     lambda: [].index(), lambda: [].index(1, x=2), lambda: (1,).index(), lambda: (1,).index(1, x=2),
     lambda: [].append(1, 2), lambda: "a".upper(1), lambda: {}.keys(1), lambda: len(x=1),
+    lambda: (5).bit_length(1), lambda: (5).conjugate(x=1), lambda: (5).as_integer_ratio(1),
+    lambda: True.bit_length(1), lambda: (1.5).hex(1), lambda: (1.5).is_integer(x=1),
+    lambda: (1.5).as_integer_ratio(1), lambda: (1.5).conjugate(1),
 ]
 for f in cases:
     try:
