@@ -1024,6 +1024,12 @@ METHOD(list_m_reverse) {
 }
 
 METHOD(list_m_sort) {
+    /* Keyword-only: CPython's argument parser counts everything given
+     * against the two keywords before it looks at positions. */
+    size_t given = nargs + (kw ? WF_TUPLE(WF_OBJ(kw))->n : 0);
+    if (given > 2)
+        return wf_err_format(vm, &wf_exc_TypeError, "sort() takes at most 2 %sarguments (%zu given)",
+                             nargs ? "" : "keyword ", given);
     if (nargs)
         return wf_err_format(vm, &wf_exc_TypeError, "sort() takes no positional arguments");
     static const char *const kwlist[] = {"key", "reverse", NULL};

@@ -22,6 +22,8 @@ cases = [
     lambda: (5).bit_length(1), lambda: (5).conjugate(x=1), lambda: (5).as_integer_ratio(1),
     lambda: True.bit_length(1), lambda: (1.5).hex(1), lambda: (1.5).is_integer(x=1),
     lambda: (1.5).as_integer_ratio(1), lambda: (1.5).conjugate(1),
+    lambda: [1].sort(1), lambda: [1].sort(1, 2, 3), lambda: [1].sort(1, key=None, reverse=True),
+    lambda: [1].sort(key=None, reverse=True, x=1), lambda: [1].sort(x=1),
 ]
 for f in cases:
     try:
