@@ -1994,17 +1994,10 @@ next:
                 DISPATCH();
             }
         }
-        if (o.tag == WF_TAG_OBJ && o.u.o->type == &wf_type_dict) {
-            SAVE_FRAME();
-            int rc = wf_dict_set(vm, o, k, v);
-            wf_decref(vm, k);
-            wf_decref(vm, o);
-            wf_decref(vm, v);
-            if (rc < 0) goto error;
-            DISPATCH();
-        }
         SAVE_FRAME();
-        int rc = wf_setitem(vm, o, k, v);
+        /* An exact dict skips wf_setitem's dispatch. */
+        int rc = o.tag == WF_TAG_OBJ && o.u.o->type == &wf_type_dict ? wf_dict_set(vm, o, k, v)
+                                                                      : wf_setitem(vm, o, k, v);
         wf_decref(vm, k);
         wf_decref(vm, o);
         wf_decref(vm, v);
